@@ -1,0 +1,15 @@
+//! vesentlig: may the merged municipality keep using a contract, or is the change a
+//! *vesentlig endring* that needs a new competition? See `docs/architecture.md`.
+//!
+//! Data flows one way: `load` → `validate` → `law` (assess) → `plan` → `render`.
+
+#![deny(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+pub mod assessment;
+pub mod cli;
+pub mod diagnostics;
+pub mod load;
+pub mod model;
+pub mod text;
+pub mod thresholds;
+pub mod validate;

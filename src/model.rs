@@ -1,0 +1,542 @@
+//! The portfolio as the user wrote it: merger, contracts, options, clauses, modifications and proposed changes.
+//!
+//! Field names follow `docs/portfolio-format.md` exactly. These types say nothing about the law:
+//! `validate` checks that the facts are consistent, `law` judges them.
+
+use std::path::PathBuf;
+
+use chrono::{Months, NaiveDate};
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+/// An amount in NOK excluding VAT, exact to the øre.
+pub type Amount = Decimal;
+
+/// Where a value was read from: the file and the JSON path of the object (`$` or `$[2]`).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Origin {
+    pub file: PathBuf,
+    pub path: String,
+}
+
+impl Origin {
+    /// The JSON path of a field below this object, e.g. `$.options[1].quantity`.
+    pub fn field(&self, suffix: &str) -> String {
+        format!("{}{}", self.path, suffix)
+    }
+}
+
+/// Everything loaded from one portfolio folder.
+#[derive(Debug, Clone, Default)]
+pub struct Portfolio {
+    /// The folder the portfolio was read from.
+    pub root: PathBuf,
+    pub merger: Option<Merger>,
+    /// Contracts in a stable order: by file path, then by position in the file.
+    pub contracts: Vec<Contract>,
+}
+
+impl Portfolio {
+    pub fn contract(&self, id: &str) -> Option<&Contract> {
+        self.contracts.iter().find(|c| c.id == id)
+    }
+}
+
+/// `merger.json`: the merger the contracts pass through.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Merger {
+    #[serde(skip)]
+    pub origin: Origin,
+    pub name: String,
+    #[serde(default)]
+    pub org_no: Option<String>,
+    pub form: MergerForm,
+    #[serde(default)]
+    pub explored_from: Option<NaiveDate>,
+    pub decided: NaiveDate,
+    pub effective: NaiveDate,
+    #[serde(default)]
+    pub authority_kind: AuthorityKind,
+    pub municipalities: Vec<Municipality>,
+}
+
+impl Merger {
+    pub fn municipality(&self, id: &str) -> Option<&Municipality> {
+        self.municipalities.iter().find(|m| m.id == id)
+    }
+
+    /// From when a merger was foreseeable: exploration if recorded, else the decision.
+    pub fn foreseeable_from(&self) -> NaiveDate {
+        self.explored_from.unwrap_or(self.decided)
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MergerForm {
+    /// A new legal entity; all old municipalities cease.
+    NewEntity,
+    /// One municipality continues; the others are absorbed (seed ch. 6.4).
+    Annexation,
+}
+
+/// Which EEA threshold column applies (FOA § 5-3).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AuthorityKind {
+    /// «Andre oppdragsgivere»: municipalities.
+    #[default]
+    SubCentral,
+    /// «Statlige oppdragsgivere».
+    Central,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Municipality {
+    pub id: String,
+    pub name: String,
+    #[serde(default)]
+    pub org_no: Option<String>,
+    #[serde(default)]
+    pub continues: bool,
+}
+
+/// One contract (kontrakt) or framework agreement (rammeavtale).
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Contract {
+    #[serde(skip)]
+    pub origin: Origin,
+    pub id: String,
+    pub title: String,
+    #[serde(default)]
+    pub service_area: Option<String>,
+    #[serde(default)]
+    pub system: Option<String>,
+    pub authorities: Vec<AuthorityRef>,
+    pub supplier: Party,
+    pub kind: ContractKind,
+    pub subject: Subject,
+    pub character: Character,
+    pub award: Award,
+    pub start: NaiveDate,
+    pub end: NaiveDate,
+    pub value: Amount,
+    #[serde(default)]
+    pub value_is_estimate: bool,
+    #[serde(default)]
+    pub annual_value: Option<Amount>,
+    #[serde(default)]
+    pub price_index: Option<PriceIndex>,
+    #[serde(default)]
+    pub options: Vec<ContractOption>,
+    #[serde(default)]
+    pub change_clauses: Vec<ChangeClause>,
+    #[serde(default)]
+    pub termination: Option<Termination>,
+    #[serde(default)]
+    pub modifications: Vec<Modification>,
+    #[serde(default)]
+    pub proposed_changes: Vec<ProposedChange>,
+}
+
+impl Contract {
+    pub fn option(&self, id: &str) -> Option<&ContractOption> {
+        self.options.iter().find(|o| o.id == id)
+    }
+
+    pub fn clause(&self, id: &str) -> Option<&ChangeClause> {
+        self.change_clauses.iter().find(|c| c.id == id)
+    }
+
+    /// The base for percentages: the index-adjusted value if any (FOA § 28-1 (2)), else `value`.
+    pub fn base_value(&self) -> Amount {
+        self.price_index
+            .as_ref()
+            .map_or(self.value, |p| p.adjusted_value)
+    }
+
+    /// Ids of the merger municipalities among the original authorities.
+    pub fn municipality_ids(&self) -> impl Iterator<Item = &str> {
+        self.authorities.iter().filter_map(|a| match a {
+            AuthorityRef::Municipality(id) => Some(id.as_str()),
+            AuthorityRef::External(_) => None,
+        })
+    }
+
+    /// The end of the original term: `end` less the months of extension options already exercised.
+    pub fn original_end(&self) -> NaiveDate {
+        let exercised: u32 = self
+            .options
+            .iter()
+            .filter(|o| o.kind == OptionKind::Extension && o.exercised)
+            .filter_map(|o| o.months)
+            .sum();
+        self.end
+            .checked_sub_months(Months::new(exercised))
+            .unwrap_or(self.end)
+    }
+
+    /// The end if every unexercised extension option were exercised.
+    pub fn end_with_options(&self) -> NaiveDate {
+        let open: u32 = self
+            .options
+            .iter()
+            .filter(|o| o.kind == OptionKind::Extension && !o.exercised)
+            .filter_map(|o| o.months)
+            .sum();
+        self.end
+            .checked_add_months(Months::new(open))
+            .unwrap_or(self.end)
+    }
+
+    /// Days of the original term, counting both the first and the last day.
+    pub fn original_term_days(&self) -> i64 {
+        (self.original_end() - self.start).num_days() + 1
+    }
+
+    /// The yearly value used to value a term extension: `annual_value`, else `value` pro rata
+    /// over the original term (× 365 / term days).
+    pub fn yearly_value(&self) -> Amount {
+        if let Some(annual) = self.annual_value {
+            return annual;
+        }
+        let days = self.original_term_days().max(1);
+        self.value * Decimal::from(365) / Decimal::from(days)
+    }
+
+    /// Value of `days` of extra term, rounded to whole kroner (legal-rules.md § 3, element 2).
+    pub fn term_value(&self, days: i64) -> Amount {
+        (self.yearly_value() * Decimal::from(days) / Decimal::from(365)).round()
+    }
+
+    /// The estimated value at award including all options (FOA § 5-4): `value`, plus each volume
+    /// option's value, plus each extension option's value (given, or valued pro rata).
+    pub fn value_including_options(&self) -> Amount {
+        let options: Amount = self
+            .options
+            .iter()
+            .map(|o| match (o.kind, o.value, o.months) {
+                (_, Some(v), _) => v,
+                (OptionKind::Extension, None, Some(months)) => {
+                    self.term_value(extension_days(self.original_end(), months))
+                }
+                _ => Decimal::ZERO,
+            })
+            .sum();
+        self.value + options
+    }
+}
+
+/// Days added by extending a term ending on `end` by `months` calendar months.
+pub fn extension_days(end: NaiveDate, months: u32) -> i64 {
+    end.checked_add_months(Months::new(months))
+        .map_or(0, |new_end| (new_end - end).num_days())
+}
+
+/// An original contracting authority: a merger municipality by id, or an authority outside the merger.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(untagged)]
+pub enum AuthorityRef {
+    Municipality(String),
+    External(Party),
+}
+
+impl<'de> Deserialize<'de> for AuthorityRef {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> serde::de::Visitor<'de> for V {
+            type Value = AuthorityRef;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str(
+                    "a municipality id from merger.json, or an object { \"name\", \"org_no\" }",
+                )
+            }
+            fn visit_str<E: serde::de::Error>(self, s: &str) -> Result<AuthorityRef, E> {
+                Ok(AuthorityRef::Municipality(s.to_owned()))
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                map: A,
+            ) -> Result<AuthorityRef, A::Error> {
+                Party::deserialize(serde::de::value::MapAccessDeserializer::new(map))
+                    .map(AuthorityRef::External)
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+/// A legal person: a supplier or an authority outside the merger.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Party {
+    pub name: String,
+    #[serde(default)]
+    pub org_no: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ContractKind {
+    Contract,
+    FrameworkAgreement,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Subject {
+    Supplies,
+    Services,
+    Works,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Character {
+    Standard,
+    Complex,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Award {
+    pub procedure: Procedure,
+    pub announced: bool,
+    #[serde(default)]
+    pub notice: Option<String>,
+    pub signed: NaiveDate,
+    /// Overrides the part derived from the thresholds in force at `signed`.
+    #[serde(default)]
+    pub part: Option<Part>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Procedure {
+    Open,
+    Restricted,
+    CompetitiveNegotiation,
+    NegotiatedWithoutNotice,
+    DirectAward,
+    Other,
+}
+
+/// The part of FOA that governs the contract (§ 5-1): I below the national threshold,
+/// II from it, III from the EEA threshold.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize)]
+pub enum Part {
+    I,
+    II,
+    III,
+}
+
+/// The contract's price-index clause and the value it has adjusted to (FOA § 28-1 (2)).
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct PriceIndex {
+    pub index: String,
+    pub adjusted_value: Amount,
+    pub as_of: NaiveDate,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum OptionKind {
+    Extension,
+    Volume,
+}
+
+/// An option (opsjon). The fields that apply depend on `kind`; `validate` checks that the
+/// required ones are present: extension → `months`, `exercised`; volume → `description`,
+/// `quantity`, `unit`, `value`.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct ContractOption {
+    pub id: String,
+    pub kind: OptionKind,
+    /// Extension: months added.
+    #[serde(default)]
+    pub months: Option<u32>,
+    /// Extension: already exercised.
+    #[serde(default)]
+    pub exercised: bool,
+    /// Extension: value (optional); volume: value of the whole quantity.
+    #[serde(default)]
+    pub value: Option<Amount>,
+    #[serde(default)]
+    pub description: Option<String>,
+    #[serde(default)]
+    pub quantity: Option<Decimal>,
+    #[serde(default)]
+    pub unit: Option<String>,
+    #[serde(default)]
+    pub exercised_quantity: Decimal,
+}
+
+impl ContractOption {
+    /// Volume still available under the option.
+    pub fn remaining_quantity(&self) -> Decimal {
+        self.quantity.unwrap_or_default() - self.exercised_quantity
+    }
+
+    /// Value still available: value × remaining / quantity.
+    pub fn remaining_value(&self) -> Amount {
+        match (self.value, self.quantity) {
+            (Some(v), Some(q)) if !q.is_zero() => v * self.remaining_quantity() / q,
+            _ => Decimal::ZERO,
+        }
+    }
+}
+
+/// What a change clause (endringsklausul) allows to change.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ClauseCover {
+    Volume,
+    NewAuthorities,
+    Term,
+    Price,
+}
+
+/// A change clause, FOA § 19-1 (2).
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct ChangeClause {
+    pub id: String,
+    pub text: String,
+    pub covers: Vec<ClauseCover>,
+    #[serde(default)]
+    pub max_value: Option<Amount>,
+    pub clear_precise_unequivocal: bool,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Termination {
+    pub for_convenience: bool,
+    pub notice_months: u32,
+    pub on_merger: bool,
+}
+
+/// The ground an earlier modification relied on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ModificationGround {
+    Option,
+    ChangeClause,
+    DeMinimis,
+    AdditionalDeliveries,
+    Unforeseen,
+    SupplierSuccession,
+    NonSubstantial,
+    Unknown,
+}
+
+/// A change already made to the contract.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Modification {
+    pub date: NaiveDate,
+    pub description: String,
+    pub value_change: Amount,
+    #[serde(default)]
+    pub clause: Option<String>,
+    pub ground: ModificationGround,
+}
+
+/// A change the merged municipality wants to make.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct ProposedChange {
+    pub id: String,
+    pub description: String,
+    pub date: NaiveDate,
+    /// Price increase (negative: decrease), excluding a term extension valued separately.
+    #[serde(default)]
+    pub value_change: Amount,
+    #[serde(default)]
+    pub new_end: Option<NaiveDate>,
+    #[serde(default)]
+    pub add_authorities: Vec<String>,
+    #[serde(default)]
+    pub exercise_option: Option<OptionUse>,
+    #[serde(default)]
+    pub under_clause: Option<String>,
+    #[serde(default)]
+    pub new_supplier: Option<NewSupplier>,
+    #[serde(default)]
+    pub nature: Nature,
+    #[serde(default)]
+    pub additional_deliveries: Option<AdditionalDeliveries>,
+    #[serde(default)]
+    pub unforeseen: Option<Unforeseen>,
+}
+
+/// The option a change relies on, and how much of it.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct OptionUse {
+    pub id: String,
+    #[serde(default)]
+    pub quantity: Option<Decimal>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SuccessionCause {
+    Merger,
+    Acquisition,
+    Insolvency,
+    Restructuring,
+    Other,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct NewSupplier {
+    pub name: String,
+    #[serde(default)]
+    pub org_no: Option<String>,
+    pub cause: SuccessionCause,
+    pub meets_original_qualifications: bool,
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PriceTerms {
+    #[default]
+    Unchanged,
+    FavourSupplier,
+    FavourBuyer,
+}
+
+/// The character of a change: the markers of FOA § 28-2.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Nature {
+    pub new_kinds_of_deliveries: bool,
+    pub price_terms: PriceTerms,
+    pub relaxes_requirements: bool,
+    pub shifts_risk_to_buyer: bool,
+}
+
+/// Facts for FOA § 28-1 (1) c.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct AdditionalDeliveries {
+    pub change_of_supplier_impossible: bool,
+    pub significant_inconvenience_or_cost: bool,
+    pub reason: String,
+}
+
+/// Facts for FOA § 28-1 (1) d. For a merger, `arose` defaults to the merger's foreseeability date.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Unforeseen {
+    pub circumstance: String,
+    #[serde(default)]
+    pub arose: Option<NaiveDate>,
+}
