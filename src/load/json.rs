@@ -49,6 +49,37 @@ pub fn parse(text: &str) -> Result<Value<'_>, jsonc_parser::errors::ParseError> 
         })))
 }
 
+/// The byte offset where `text` first nests deeper than `limit` arrays and objects, if it does.
+/// Checked before parsing so that hostile input cannot exhaust the stack of recursive code.
+pub fn nesting_exceeds(text: &str, limit: usize) -> Option<usize> {
+    let mut depth = 0usize;
+    let mut in_string = false;
+    let mut escaped = false;
+    for (i, b) in text.bytes().enumerate() {
+        if in_string {
+            match (escaped, b) {
+                (true, _) => escaped = false,
+                (false, b'\\') => escaped = true,
+                (false, b'"') => in_string = false,
+                _ => {}
+            }
+            continue;
+        }
+        match b {
+            b'"' => in_string = true,
+            b'[' | b'{' => {
+                depth += 1;
+                if depth > limit {
+                    return Some(i);
+                }
+            }
+            b']' | b'}' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    None
+}
+
 /// Byte range of a node.
 pub fn range(value: &Value<'_>) -> Range<usize> {
     let r = match value {
@@ -385,6 +416,13 @@ mod tests {
             ]
         );
         assert_eq!(p.months, 12);
+    }
+
+    #[test]
+    fn nesting_is_measured_outside_strings() {
+        assert_eq!(nesting_exceeds(r#"{"a": [[1]]}"#, 3), None);
+        assert_eq!(nesting_exceeds(r#"{"a": [[[1]]]}"#, 3), Some(8));
+        assert_eq!(nesting_exceeds(r#"{"a": "[[[[\"[[["}"#, 1), None);
     }
 
     #[test]
