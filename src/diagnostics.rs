@@ -124,19 +124,22 @@ impl Report {
         Some(file.line_col(self.span(d)?.start))
     }
 
-    /// Orders the diagnostics by file, then position in the file, then message; drops exact
-    /// duplicates. Output is then stable whatever order the checks ran in.
+    /// Orders the diagnostics by file, then position in the file (ties keep the order the
+    /// checks found them in, e.g. missing fields in the documented field order); drops exact
+    /// duplicates. The checks run in a fixed order, so the output is stable.
     pub fn sort(&mut self) {
         let mut keyed: Vec<_> = std::mem::take(&mut self.diagnostics)
             .into_iter()
-            .map(|d| {
-                let at = self.span(&d).map_or(0, |s| s.start);
-                ((d.file.clone(), at, d.path.clone(), d.message.clone()), d)
-            })
+            .map(|d| ((d.file.clone(), self.span(&d).map_or(0, |s| s.start)), d))
             .collect();
         keyed.sort_by(|a, b| a.0.cmp(&b.0));
-        keyed.dedup_by(|a, b| a.1 == b.1);
-        self.diagnostics = keyed.into_iter().map(|(_, d)| d).collect();
+        let mut out: Vec<Diagnostic> = Vec::with_capacity(keyed.len());
+        for (_, d) in keyed {
+            if !out.contains(&d) {
+                out.push(d);
+            }
+        }
+        self.diagnostics = out;
     }
 
     /// Renders every diagnostic as text without colour, in a stable order.
@@ -162,8 +165,11 @@ impl Report {
                     };
                     cs = cs.with_labels(vec![Label::primary(id, span).with_message(label)]);
                 }
+                _ if d.path == "$" => {
+                    cs = cs.with_notes(vec![format!("in {}", display_path(&d.file))]);
+                }
                 _ => {
-                    cs = cs.with_notes(vec![format!("in {} at {}", display_path(&d.file), d.path)])
+                    cs = cs.with_notes(vec![format!("in {} at {}", display_path(&d.file), d.path)]);
                 }
             }
             if let Some(help) = &d.help {

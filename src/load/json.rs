@@ -80,6 +80,35 @@ pub fn nesting_exceeds(text: &str, limit: usize) -> Option<usize> {
     None
 }
 
+/// A syntax error found by the strict check.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SyntaxError {
+    pub message: String,
+    /// Byte offset of the error in the text.
+    pub offset: usize,
+}
+
+/// Checks that `text` is strict JSON (RFC 8259). jsonc-parser, used for the spans, tolerates a
+/// missing comma between members; serde_json does not, and says where the problem is.
+pub fn check_strict(text: &str) -> Result<(), SyntaxError> {
+    let Err(e) = serde_json::from_str::<de::IgnoredAny>(text) else {
+        return Ok(());
+    };
+    let full = e.to_string();
+    let message = full
+        .rfind(" at line ")
+        .map_or(full.as_str(), |i| &full[..i])
+        .to_owned();
+    // serde_json counts lines from 1 and columns in bytes from 1 (0 at a line's start).
+    let line_start = text
+        .split_inclusive('\n')
+        .take(e.line().saturating_sub(1))
+        .map(str::len)
+        .sum::<usize>();
+    let offset = (line_start + e.column().saturating_sub(1)).min(text.len());
+    Err(SyntaxError { message, offset })
+}
+
 /// Byte range of a node.
 pub fn range(value: &Value<'_>) -> Range<usize> {
     let r = match value {

@@ -59,6 +59,8 @@ pub fn load_checked(dir: &Path) -> Result<Loaded, Report> {
     }
 }
 
+const SYNTAX_HELP: &str = "fix the syntax at the position shown (strict JSON: commas between items, none after the last, keys and strings in double quotes, no comments)";
+
 /// What a file at the portfolio root or below is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Role {
@@ -109,7 +111,8 @@ pub fn load(dir: &Path) -> (Loaded, Vec<Diagnostic>) {
 
     for file in files {
         let text = match fs::read_to_string(&file) {
-            Ok(t) => t,
+            // Editors on Windows may save a byte-order mark; it is not part of the JSON.
+            Ok(t) => t.strip_prefix('\u{feff}').map(str::to_owned).unwrap_or(t),
             Err(e) => {
                 diagnostics.push(
                     Diagnostic::new(&file, "$", format!("cannot read the file: {e}"))
@@ -154,6 +157,18 @@ fn read_file(
         );
         return source;
     }
+    if text.trim().is_empty() {
+        out.push(Diagnostic::new(file, "$", "the file is empty").help(empty_file_help(role)));
+        return source;
+    }
+    if let Err(e) = json::check_strict(text) {
+        out.push(
+            Diagnostic::new(file, "$", format!("invalid JSON: {}", e.message))
+                .at(e.offset..e.offset + 1)
+                .help(SYNTAX_HELP),
+        );
+        return source;
+    }
     let ast = match json::parse(text) {
         Ok(ast) => ast,
         Err(e) => {
@@ -161,17 +176,13 @@ fn read_file(
             out.push(
                 Diagnostic::new(file, "$", format!("invalid JSON: {}", e.kind()))
                     .at(r.start..r.end)
-                    .help("fix the syntax at the position shown (strict JSON: no comments, no trailing commas, keys in double quotes)"),
+                    .help(SYNTAX_HELP),
             );
             return source;
         }
     };
     json::index_spans(&ast, "$", &mut source.spans);
     if role == Role::Planning {
-        return source;
-    }
-    if text.trim().is_empty() {
-        out.push(Diagnostic::new(file, "$", "the file is empty").help(empty_file_help(role)));
         return source;
     }
     let problems = prepass(&ast, role);

@@ -471,7 +471,7 @@ fn check_amount(text: &str, path: &str, out: &mut Vec<Problem>) {
         out.push(problem(
             path,
             format!("invalid amount {text:?}"),
-            "write the amount in NOK excl. VAT as a plain decimal number, such as 12500000 or \"12500000.50\" (no spaces, no exponent, at most 28 digits)"
+            "write the amount in NOK excl. VAT as a plain decimal number, such as 12500000 or \"12500000.50\" (digits and one decimal point; no spaces, thousands separators or currency; at most 28 digits)"
                 .to_owned(),
         ));
     }
@@ -504,12 +504,17 @@ fn check_date(text: &str, path: &str, out: &mut Vec<Problem>) {
 /// What to write instead of a value of the wrong type.
 fn mismatch_help(kind: Kind, value: &Value<'_>) -> String {
     let unquoted = match (kind, value) {
-        (Kind::Count | Kind::Bool, Value::StringLit(s)) => Some(s.value.trim()),
+        (Kind::Count, Value::StringLit(s)) if s.value.trim().parse::<u32>().is_ok() => {
+            Some(s.value.trim())
+        }
+        (Kind::Bool, Value::StringLit(s)) if matches!(s.value.trim(), "true" | "false") => {
+            Some(s.value.trim())
+        }
         _ => None,
     };
     match unquoted {
-        Some(v) if !v.is_empty() => format!("write it without quotes: {v}"),
-        _ => format!("write {}, e.g. {}", describe(kind), example(kind)),
+        Some(v) => format!("write it without quotes: {v}"),
+        None => format!("write {}, e.g. {}", describe(kind), example(kind)),
     }
 }
 

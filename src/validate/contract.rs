@@ -138,7 +138,7 @@ fn check_option(v: &mut Validator<'_>, c: &Contract, i: usize, o: &ContractOptio
         if !present {
             v.error(
                 &c.origin,
-                &at,
+                &format!("{at}.kind"),
                 format!("{kind} option \"{}\" has no `{field}`", o.id),
                 option_shape(o.kind),
             );
@@ -193,6 +193,8 @@ fn option_shape(kind: OptionKind) -> String {
 /// inclusive. A change outside that window is not a change to this contract.
 fn check_change_dates(v: &mut Validator<'_>, c: &Contract) {
     let (from, to) = (c.award.signed, c.end_with_options());
+    // An end before the start is reported on its own; every change would be "after the end".
+    let window_known = c.end >= c.start;
     let dated = c
         .modifications
         .iter()
@@ -206,7 +208,7 @@ fn check_change_dates(v: &mut Validator<'_>, c: &Contract) {
             )
         }));
     for (suffix, what, date) in dated.collect::<Vec<_>>() {
-        if let Some(message) = outside_life(what, date, from, to) {
+        if let Some(message) = outside_life(what, date, from, to).filter(|_| window_known) {
             v.error(
                 &c.origin,
                 &suffix,
@@ -258,7 +260,7 @@ fn check_part(v: &mut Validator<'_>, c: &Contract, thresholds: &Thresholds) {
         .map_or_else(|| "none".to_owned(), |p| p.from.to_string());
     v.error(
         &c.origin,
-        ".award",
+        ".award.signed",
         format!("signed {} without `award.part`, and the threshold table has no values before {first}", c.award.signed),
         "add \"part\": \"I\", \"II\" or \"III\" to `award` (the part of FOA that governed the award), or supply the thresholds then in force in thresholds.json".to_owned(),
     );

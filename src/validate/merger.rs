@@ -43,7 +43,7 @@ fn check_continuing(v: &mut Validator<'_>, m: &Merger) {
         (MergerForm::Annexation, [_]) | (MergerForm::NewEntity, []) => {}
         (MergerForm::Annexation, []) => v.error(
             &m.origin,
-            ".municipalities",
+            ".form",
             "an annexation where no municipality continues".to_owned(),
             "with \"form\": \"annexation\", set \"continues\": true on the one municipality that keeps its name and organisation number; if none does, the form is \"new_entity\"".to_owned(),
         ),

@@ -116,7 +116,8 @@ fn check_municipality(
 
 /// "expected X: one of "a", "b"" — or that there are none.
 fn one_of<'a>(what: &str, ids: impl Iterator<Item = &'a str>) -> String {
-    let ids: Vec<String> = ids.map(|i| format!("\"{i}\"")).collect();
+    let mut ids: Vec<String> = ids.map(|i| format!("\"{i}\"")).collect();
+    ids.dedup();
     if ids.is_empty() {
         format!("expected {what}, but it has none")
     } else {
