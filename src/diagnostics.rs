@@ -133,13 +133,19 @@ impl Report {
             .map(|d| ((d.file.clone(), self.span(&d).map_or(0, |s| s.start)), d))
             .collect();
         keyed.sort_by(|a, b| a.0.cmp(&b.0));
-        let mut out: Vec<Diagnostic> = Vec::with_capacity(keyed.len());
-        for (_, d) in keyed {
-            if !out.contains(&d) {
-                out.push(d);
+        let mut out: Vec<(_, Diagnostic)> = Vec::with_capacity(keyed.len());
+        for (key, d) in keyed {
+            // Equal diagnostics have equal keys, so only the run of equal keys needs a look.
+            let duplicate = out
+                .iter()
+                .rev()
+                .take_while(|(k, _)| *k == key)
+                .any(|(_, e)| *e == d);
+            if !duplicate {
+                out.push((key, d));
             }
         }
-        self.diagnostics = out;
+        self.diagnostics = out.into_iter().map(|(_, d)| d).collect();
     }
 
     /// Renders every diagnostic as text without colour, in a stable order.

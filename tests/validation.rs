@@ -210,6 +210,7 @@ fn bad_amounts() {
         &[
             (r#""value": 12000000"#, r#""value": "12 000 000""#),
             (r#""value": 500000"#, r#""value": 5e5"#),
+            (r#""quantity": 100"#, r#""quantity": "hundre""#),
             (r#""max_value": 2400000"#, r#""max_value": "2,4 mill""#),
             (
                 r#""value_change": 900000"#,

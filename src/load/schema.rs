@@ -22,8 +22,10 @@ pub enum Kind {
     Bool,
     /// A whole number ≥ 0 (`u32`).
     Count,
-    /// An exact decimal, as a number or a string.
+    /// An exact decimal, as a number or a string: an amount in NOK.
     Amount,
+    /// An exact decimal, as a number or a string: a quantity of units.
+    Quantity,
     /// `YYYY-MM-DD`, a real calendar date.
     Date,
     Enum(&'static [&'static str]),
@@ -151,9 +153,9 @@ pub const OPTION: Schema = Schema {
         opt("exercised", Kind::Bool),
         opt("value", Kind::Amount),
         opt("description", Kind::Str),
-        opt("quantity", Kind::Amount),
+        opt("quantity", Kind::Quantity),
         opt("unit", Kind::Str),
-        opt("exercised_quantity", Kind::Amount),
+        opt("exercised_quantity", Kind::Quantity),
     ],
 };
 
@@ -209,7 +211,7 @@ pub const MODIFICATION: Schema = Schema {
 pub const OPTION_USE: Schema = Schema {
     noun: "option use",
     doc: "«Proposed change», `exercise_option`",
-    fields: &[req("id", Kind::Str), opt("quantity", Kind::Amount)],
+    fields: &[req("id", Kind::Str), opt("quantity", Kind::Quantity)],
 };
 
 pub const NEW_SUPPLIER: Schema = Schema {
@@ -322,8 +324,12 @@ pub fn check(value: &Value<'_>, path: &str, kind: Kind, out: &mut Vec<Problem>) 
         | (Kind::Bool, Value::BooleanLit(_))
         | (Kind::Authority, Value::StringLit(_)) => {}
         (Kind::Count, Value::NumberLit(n)) if n.value.parse::<u32>().is_ok() => {}
-        (Kind::Amount, Value::NumberLit(n)) => check_amount(n.value, path, out),
-        (Kind::Amount, Value::StringLit(s)) => check_amount(&s.value, path, out),
+        (Kind::Amount | Kind::Quantity, Value::NumberLit(n)) => {
+            check_decimal(n.value, path, kind, out)
+        }
+        (Kind::Amount | Kind::Quantity, Value::StringLit(s)) => {
+            check_decimal(&s.value, path, kind, out)
+        }
         (Kind::Date, Value::StringLit(s)) => check_date(&s.value, path, out),
         (Kind::Enum(allowed), Value::StringLit(s)) => {
             if !allowed.contains(&s.value.as_ref()) {
@@ -466,13 +472,19 @@ fn edit_distance(a: &str, b: &str) -> usize {
     d[a.len()][b.len()]
 }
 
-fn check_amount(text: &str, path: &str, out: &mut Vec<Problem>) {
+fn check_decimal(text: &str, path: &str, kind: Kind, out: &mut Vec<Problem>) {
     if Decimal::from_str(text).is_err() {
+        let (what, example) = match kind {
+            Kind::Quantity => ("quantity", "a number such as 100 or \"12.5\""),
+            _ => (
+                "amount",
+                "the amount in NOK excl. VAT as a number such as 12500000 or \"12500000.50\"",
+            ),
+        };
         out.push(problem(
             path,
-            format!("invalid amount {text:?}"),
-            "write the amount in NOK excl. VAT as a plain decimal number, such as 12500000 or \"12500000.50\" (digits and one decimal point; no spaces, thousands separators or currency; at most 28 digits)"
-                .to_owned(),
+            format!("invalid {what} {text:?}"),
+            format!("write {example}: digits and one decimal point; no spaces, thousands separators or currency; at most 28 digits"),
         ));
     }
 }
@@ -524,6 +536,7 @@ fn example(kind: Kind) -> String {
         Kind::Bool => "true".into(),
         Kind::Count => "12".into(),
         Kind::Amount => "12500000".into(),
+        Kind::Quantity => "100".into(),
         Kind::Date => "\"2025-03-31\"".into(),
         Kind::Enum(values) => values
             .first()
@@ -568,6 +581,7 @@ pub fn describe(kind: Kind) -> String {
             "an amount in NOK excl. VAT (a number such as 12500000 or a string such as \"12500000.50\")"
                 .into()
         }
+        Kind::Quantity => "a number (a quantity, such as 100 or \"12.5\")".into(),
         Kind::Date => "a date written YYYY-MM-DD".into(),
         Kind::Enum(values) => {
             let quoted: Vec<String> = values.iter().map(|v| format!("\"{v}\"")).collect();
