@@ -10,6 +10,8 @@ pub mod cli;
 pub mod diagnostics;
 pub mod load;
 pub mod model;
+pub mod plan;
+pub mod priorities;
 pub mod text;
 pub mod thresholds;
 pub mod validate;

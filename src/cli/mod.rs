@@ -2,6 +2,7 @@
 
 pub mod args;
 mod check;
+mod plan;
 
 use std::process::ExitCode;
 
@@ -16,7 +17,8 @@ pub const EXIT_USAGE: u8 = 2;
 pub fn run(cli: Cli) -> ExitCode {
     match cli.command {
         Command::Check(a) => check::run(&a),
-        Command::Assess(_) | Command::Memo(_) | Command::Plan(_) | Command::Report(_) => {
+        Command::Plan(a) => plan::run(&a),
+        Command::Assess(_) | Command::Memo(_) | Command::Report(_) => {
             eprintln!("error: this command is not available yet");
             ExitCode::from(EXIT_USAGE)
         }
