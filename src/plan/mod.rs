@@ -174,7 +174,9 @@ pub struct Action {
     pub deadline: Deadline,
     /// A latest date before `today`, or an event already passed.
     pub past: bool,
-    /// Stable identifier: `<contract>-<action>[-<change>]@vesentlig`.
+    /// Stable identifier: `<contract>-<action>@vesentlig`, plus `-<change>` for an intention
+    /// notice (a contract can have several). A contract has one new competition whatever its
+    /// reason, so its tender UIDs survive a change of verdict.
     pub uid: String,
     /// What to do, in one line.
     pub summary: Text,
@@ -305,7 +307,11 @@ fn action(
         contract: contract.to_owned(),
         change: change.map(str::to_owned),
         past: deadline.date < today,
-        uid: uid(contract, kind, change),
+        uid: uid(
+            contract,
+            kind,
+            change.filter(|_| kind == ActionKind::IntentionNotice),
+        ),
         deadline,
         summary,
         basis,

@@ -45,8 +45,9 @@ fn event(out: &mut Writer, plan: &Plan, a: &Action, lang: Lang, reminder_days: u
     out.property("DTSTAMP", &format!("{}T000000Z", ymd(plan.today)));
     out.property("DTSTART;VALUE=DATE", &ymd(day));
     out.property("DTEND;VALUE=DATE", &ymd(day.succ_opt().unwrap_or(day)));
-    let summary = match a.deadline.kind {
-        DateKind::Latest => format!("{}: {}", a.kind.label().get(lang), a.summary.get(lang)),
+    let summary = match (a.deadline.kind, lang) {
+        (DateKind::Latest, Lang::Nb) => format!("Frist: {}", a.summary.get(lang)),
+        (DateKind::Latest, Lang::En) => format!("Deadline: {}", a.summary.get(lang)),
         _ => a.summary.get(lang).to_owned(),
     };
     out.property("SUMMARY", &escape(&summary));
