@@ -253,8 +253,14 @@ fn amounts_beyond_any_contract() {
     with_contract(
         "amounts_beyond_limit",
         &[
-            (r#""value": 12000000"#, r#""value": "79228162514264337593543950335""#),
-            (r#""value_change": 900000"#, r#""value_change": -10000000000000000"#),
+            (
+                r#""value": 12000000"#,
+                r#""value": "79228162514264337593543950335""#,
+            ),
+            (
+                r#""value_change": 900000"#,
+                r#""value_change": -10000000000000000"#,
+            ),
         ],
     );
 }
@@ -458,6 +464,17 @@ fn merger_facts() {
     assert_invalid(
         "merger_fields",
         &[("merger.json", &broken), ("lonn.json", CONTRACT)],
+    );
+}
+
+#[test]
+fn authorities_outside_the_merger() {
+    with_contract(
+        "external_authorities",
+        &[(
+            r#""authorities": ["fjordvik"]"#,
+            r#""authorities": ["fjordvik", { "name": "Vestfjord fylkeskommune", "orgnr": "974000000" }, { "name": "Havn IKS", "org_no": "97400000" }, 7]"#,
+        )],
     );
 }
 
