@@ -8,6 +8,7 @@
 pub mod assessment;
 pub mod cli;
 pub mod diagnostics;
+pub mod law;
 pub mod load;
 pub mod model;
 pub mod plan;
