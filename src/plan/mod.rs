@@ -730,7 +730,16 @@ fn contract_warnings(
         contract: c.id.clone(),
         text,
     };
-    let critical = priority.priority == Priority::Kritisk;
+    let critical = priority.is_critical();
+    // A system treated as critical by its area alone; say so.
+    let by_area = if priority.priority == Priority::Kritisk {
+        Text::new("", "")
+    } else {
+        Text::new(
+            " (etter området, rødt i KS-rapporten)",
+            " (by its area, red in the KS report)",
+        )
+    };
     if let Some(m) = merger.filter(|m| critical && c.end < *m) {
         let with = c.end_with_options();
         let options = if with >= m {
@@ -752,7 +761,8 @@ fn contract_warnings(
             WarningKind::CriticalEndsBeforeMerger,
             Text::new(
                 format!(
-                    "Kritisk system: {} ({}) utløper {}, før sammenslåingen {}. En ny avtale må være på plass før sammenslåingen.{}",
+                    "Kritisk system{}: {} ({}) utløper {}, før sammenslåingen {}. En ny avtale må være på plass før sammenslåingen.{}",
+                    by_area.nb,
                     c.id,
                     c.title,
                     date_long(c.end, Lang::Nb),
@@ -760,7 +770,8 @@ fn contract_warnings(
                     options.nb
                 ),
                 format!(
-                    "Critical system: {} ({}) ends on {}, before the merger on {}. A new contract must be in place before the merger.{}",
+                    "Critical system{}: {} ({}) ends on {}, before the merger on {}. A new contract must be in place before the merger.{}",
+                    by_area.en,
                     c.id,
                     c.title,
                     date_long(c.end, Lang::En),
