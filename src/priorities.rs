@@ -198,11 +198,11 @@ pub fn lookup(service_area: Option<&str>, system: Option<&str>) -> PriorityLooku
             let colour = colour.label();
             Text::new(
                 format!(
-                    "Området «{name}» er {} i KS-rapporten (kap. {chapter}), men rapporten har ingen systemtabell for det; systemets prioritet er ukjent.",
+                    "Området «{name}» har fargen {} i KS-rapporten (kap. {chapter}), men rapporten har ingen systemtabell for det; systemets prioritet er ukjent.",
                     colour.nb
                 ),
                 format!(
-                    "The area «{name}» is {} in the KS report (ch. {chapter}), but the report has no system table for it; the system's priority is unknown.",
+                    "The area «{name}» has the colour {} in the KS report (ch. {chapter}), but the report has no system table for it; the system's priority is unknown.",
                     colour.en
                 ),
             )

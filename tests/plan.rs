@@ -294,6 +294,7 @@ fn write_portfolio(dir: &Path) {
     fs::write(dir.join("merger.json"), MERGER).unwrap();
     let on_merger =
         r#", "termination": { "for_convenience": false, "notice_months": 3, "on_merger": true }"#;
+    let extension = r#", "proposed_changes": [ { "id": "forleng", "description": "Forlengelse", "date": "2030-06-01", "new_end": "2031-06-30" } ]"#;
     let files = [
         contract(
             "a-lonn",
@@ -333,7 +334,7 @@ fn write_portfolio(dir: &Path) {
             "Kantinesystem",
             "b",
             "2030-12-31",
-            "",
+            extension,
         ),
     ];
     for (i, text) in files.iter().enumerate() {
@@ -380,6 +381,12 @@ fn test_plan(today: &str) -> Plan {
             "b-lonn",
             "overdragelse",
             "2027-01-01",
+            Recommendation::Continue,
+        ),
+        assessment(
+            "b-kantine",
+            "forleng",
+            "2030-06-01",
             Recommendation::Continue,
         ),
     ];
@@ -435,7 +442,21 @@ fn the_plan_of_each_contract() {
         d("2027-06-30")
     );
 
-    assert_eq!(c("b-kantine").priority.priority, Priority::Unknown);
+    // A term extension assessed `continue` moves the end the plan works with.
+    let kantine = c("b-kantine");
+    assert_eq!(kantine.planned_end.date, d("2031-06-30"));
+    assert_eq!(kantine.planned_end.by_change.as_deref(), Some("forleng"));
+    let expiry = kantine
+        .actions
+        .iter()
+        .find(|a| a.kind == ActionKind::ContractExpiry)
+        .unwrap();
+    assert_eq!(expiry.deadline.date, d("2031-06-30"));
+    assert_eq!(
+        kantine.tender.as_ref().unwrap().lead_time.in_force_by,
+        d("2031-06-30")
+    );
+    assert_eq!(kantine.priority.priority, Priority::Unknown);
     assert_eq!(
         warnings_of(&plan, "b-kantine"),
         [WarningKind::UnknownPriority]
@@ -665,4 +686,21 @@ fn planning_json_overrides_and_rejects_unknown_fields() {
     let (code, _, stderr) = run(&["plan", p, "--today", "2026-11-27"]);
     assert_eq!(code, 1);
     assert!(stderr.contains("$.needs_analysis_days"), "{stderr}");
+}
+
+// ------------------------------------------------------- the example portfolio
+
+#[test]
+fn plan_of_the_example_portfolio() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("contracts");
+    let (code, stdout, stderr) = run(&[
+        "plan",
+        dir.to_str().unwrap(),
+        "--format",
+        "json",
+        "--today",
+        "2026-11-27",
+    ]);
+    assert_eq!(code, 0, "{stderr}");
+    insta::assert_snapshot!("plan_json_contracts", stdout);
 }
