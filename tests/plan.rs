@@ -704,3 +704,69 @@ fn plan_of_the_example_portfolio() {
     assert_eq!(code, 0, "{stderr}");
     insta::assert_snapshot!("plan_json_contracts", stdout);
 }
+
+// ---------------------------------------------------------------- properties
+
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+    use vesentlig::plan::Deadline;
+
+    fn date() -> impl Strategy<Value = NaiveDate> {
+        // 2020-01-01 plus up to about 30 years.
+        (0u32..11_000).prop_map(|n| calendar::add_days(d("2020-01-01"), n))
+    }
+
+    proptest! {
+        #[test]
+        fn latest_dates_are_working_days_never_later(day in date()) {
+            let l = Deadline::latest(day);
+            prop_assert!(l.date <= day);
+            prop_assert!(is_working_day(l.date));
+            prop_assert!((day - l.date).num_days() <= 5);
+        }
+
+        #[test]
+        fn earliest_dates_are_working_days_never_earlier(day in date()) {
+            let e = Deadline::earliest(day);
+            prop_assert!(e.date >= day);
+            prop_assert!(is_working_day(e.date));
+            prop_assert!((e.date - day).num_days() <= 5);
+        }
+
+        #[test]
+        fn a_waiting_period_started_on_the_latest_day_ends_in_time(
+            act_by in date(),
+            days in prop_oneof![Just(10u32), Just(15u32)],
+        ) {
+            let start = calendar::latest_start_for(act_by, days);
+            prop_assert!(is_working_day(start.date));
+            prop_assert!(start.date <= start.legal_date);
+            let after = calendar::earliest_after_period(start.date, days);
+            prop_assert!(after.date <= act_by);
+            prop_assert!(after.legal_date >= calendar::add_days(start.date, days + 1));
+        }
+
+        #[test]
+        fn lead_time_steps_never_shorter_than_planned(
+            in_force in date(),
+            complex in any::<bool>(),
+        ) {
+            let procedure = if complex {
+                TenderProcedure::CompetitiveNegotiation
+            } else {
+                TenderProcedure::Open
+            };
+            let lt = lead_time::plan_tender(
+                in_force, Part::III, procedure, Priority::Middels, in_force,
+                &PlanningConfig::default(),
+            );
+            let mut next = lt.in_force_by;
+            for s in lt.steps.iter().rev() {
+                prop_assert!(is_working_day(s.latest_start.date));
+                prop_assert!((next - s.latest_start.date).num_days() >= i64::from(s.days));
+                next = s.latest_start.date;
+            }
+        }
+    }
+}
