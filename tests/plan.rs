@@ -565,6 +565,8 @@ fn ics_is_valid_rfc_5545_and_parses_back() {
         plan.actions.len()
     );
     assert!(lines.contains(&"DTSTAMP:20261127T000000Z"));
+    // Days from 2000-01-01 to 2026-11-27.
+    assert!(lines.contains(&"SEQUENCE:9827"));
     // Parsed back with the icalendar crate: one event per action, unique UIDs, all-day dates.
     let cal: icalendar::Calendar = text.parse().unwrap();
     let events: Vec<&icalendar::Event> =
