@@ -139,7 +139,7 @@ fn comparison(
         let share = pct(fig.cumulative_increase, fig.base_value, l);
         match l {
             Lang::Nb => format!(
-                "Samlet prisøkning {} ({share}) er {} {p} % av {}{} ({}) og {} EØS-terskelverdien {} (i kraft fra {}).",
+                "Samlet prisøkning {} ({share}) er {} {p}\u{a0}% av {}{} ({}) og {} EØS-terskelverdien {} (i kraft fra {}).",
                 nok(fig.cumulative_increase, l),
                 if below_percent {
                     "lavere enn"
