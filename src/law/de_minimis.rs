@@ -189,15 +189,15 @@ pub(crate) fn base_note(ctx: &Ctx) -> crate::text::Text {
     match &ctx.contract.price_index {
         Some(index) => text(|l| match l {
             Lang::Nb => format!(
-                " (indeksjustert verdi etter {} per {}, jf. § 28-1 (2); opprinnelig verdi {})",
-                index.index,
+                " (indeksjustert per {} etter prisindeksklausulen, {}, jf. § 28-1 (2); opprinnelig verdi {})",
                 date_long(index.as_of, l),
+                index.index,
                 nok(ctx.contract.value, l)
             ),
             Lang::En => format!(
-                " (index-adjusted value by {} as of {}, § 28-1 (2); original value {})",
-                index.index,
+                " (index-adjusted as of {} under the price-index clause, {}, § 28-1 (2); original value {})",
                 date_long(index.as_of, l),
+                index.index,
                 nok(ctx.contract.value, l)
             ),
         }),

@@ -161,7 +161,7 @@ fn joining_authorities(ctx: &Ctx, f: &mut Finding) {
     if !ctx.has(Element::JoiningAuthorities) {
         return;
     }
-    let who = ctx.joining.join(", ");
+    let who = ctx.joining_names();
     if ctx.is_framework() {
         f.reason(text(|l| match l {
             Lang::Nb => format!(
