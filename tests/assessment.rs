@@ -1085,3 +1085,75 @@ fn every_test_cites_its_provision_and_gives_reasons_in_both_languages() {
         }
     }
 }
+
+/// Runs the binary in the project folder.
+fn vesentlig(args: &[&str]) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_vesentlig"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .expect("run vesentlig")
+}
+
+#[test]
+fn example_portfolio_assessed_as_json() {
+    let out = vesentlig(&["assess", "contracts", "--format", "json"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let json = String::from_utf8(out.stdout).expect("UTF-8");
+    let again = vesentlig(&["assess", "contracts", "--format", "json"]);
+    assert_eq!(
+        json.as_bytes(),
+        again.stdout.as_slice(),
+        "output must be deterministic"
+    );
+    insta::assert_snapshot!("example_portfolio_json", json);
+}
+
+#[test]
+fn example_portfolio_assessed_as_a_table() {
+    let out = vesentlig(&[
+        "assess",
+        "contracts",
+        "--contract",
+        "fjordvik-renhold-2022",
+        "--contract",
+        "storvik-pleie-2020",
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    insta::assert_snapshot!(
+        "example_portfolio_table_nb",
+        String::from_utf8_lossy(&out.stdout)
+    );
+    let out = vesentlig(&[
+        "assess",
+        "contracts",
+        "--contract",
+        "fjordvik-vei-2024",
+        "--lang",
+        "en",
+    ]);
+    assert!(out.status.success());
+    insta::assert_snapshot!(
+        "example_portfolio_table_en",
+        String::from_utf8_lossy(&out.stdout)
+    );
+}
+
+#[test]
+fn an_unknown_contract_id_is_a_usage_error() {
+    let out = vesentlig(&["assess", "contracts", "--contract", "finnes-ikke"]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("`finnes-ikke`") && err.contains("fjordvik-renhold-2022"),
+        "{err}"
+    );
+}

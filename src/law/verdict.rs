@@ -232,7 +232,10 @@ fn conclusion(
             &coverage
                 .iter()
                 .filter(|c| pred(c))
-                .map(|c| labels::element(c.element))
+                .map(|c| {
+                    let name = labels::element(c.element);
+                    Text::new(format!("«{}»", name.nb), format!("«{}»", name.en))
+                })
                 .collect::<Vec<_>>(),
         )
     };
@@ -289,11 +292,11 @@ fn conclusion(
                 let change = subject.get(l);
                 match l {
                     Lang::Nb => format!(
-                        "{change} kan trolig gjennomføres uten ny konkurranse, men {} hviler på en skjønnsmessig vurdering (grunnlag: {}); publiser en intensjonskunngjøring og vent karensperioden ut før endringen avtales.",
+                        "{change} kan trolig gjennomføres uten ny konkurranse, men {} dekkes bare etter en skjønnsmessig vurdering (grunnlag: {}); publiser en intensjonskunngjøring og vent karensperioden ut før endringen avtales.",
                         judged.nb, grounds.nb
                     ),
                     Lang::En => format!(
-                        "{change} can probably be made without a new competition, but the {} rests on a judgement (grounds: {}); publish an intention notice and wait out the standstill before agreeing the change.",
+                        "{change} can probably be made without a new competition, but {} is covered only on an assessment (grounds: {}); publish an intention notice and wait out the standstill before agreeing the change.",
                         judged.en, grounds.en
                     ),
                 }
@@ -309,7 +312,7 @@ fn conclusion(
                         open.nb
                     ),
                     Lang::En => format!(
-                        "{change} is a substantial change that requires a new competition: the {} is not covered by any ground for modification.",
+                        "{change} is a substantial change that requires a new competition: {} is not covered by any ground for modification.",
                         open.en
                     ),
                 }
