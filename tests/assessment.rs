@@ -1157,3 +1157,80 @@ fn an_unknown_contract_id_is_a_usage_error() {
         "{err}"
     );
 }
+
+#[test]
+fn annexation_only_the_absorbed_municipalities_contracts_pass() {
+    let mut annexation = merger();
+    builders::merge(&mut annexation, &json!({ "form": "annexation" }));
+    annexation["municipalities"][0]["continues"] = json!(true); // A continues
+    let contract = |id: &str, authority: &str| {
+        let mut c = builders::contract_json(json!({ "proposed_changes": [] }), no());
+        c["id"] = json!(id);
+        c["authorities"] = json!([authority]);
+        builders::to_contract(&c)
+    };
+    let portfolio = vesentlig::model::Portfolio {
+        merger: Some(builders::to_merger(&annexation)),
+        contracts: vec![contract("a-kontrakt", "A"), contract("b-kontrakt", "B")],
+        ..Default::default()
+    };
+    let all =
+        vesentlig::law::assess_portfolio(&portfolio, &vesentlig::thresholds::Thresholds::default());
+    let ids: Vec<_> = all
+        .iter()
+        .map(|a| (a.contract.as_str(), a.change.as_str()))
+        .collect();
+    assert_eq!(
+        ids,
+        [("b-kontrakt", "overdragelse")],
+        "A continues: its contract does not change hands"
+    );
+    assert_eq!(all[0].recommendation, Continue);
+}
+
+#[test]
+fn central_authorities_use_their_own_eea_threshold() {
+    // State services threshold from 2024-03-14: 1 490 000 kr. 1 490 000 kr is 8,3 % of 18 000 000 kr.
+    let mut central = merger();
+    builders::merge(&mut central, &json!({ "authority_kind": "central" }));
+    let a = assess(
+        json!({ "value": "18000000" }),
+        json!({ "value_change": "1490000" }),
+        Some(central.clone()),
+    );
+    assert_eq!(
+        a.figures.eea_threshold.map(|d| d.to_string()),
+        Some("1490000".into())
+    );
+    assert_eq!(
+        a.recommendation, IntentionNotice,
+        "exactly the threshold is not «lavere enn»"
+    );
+    let a = assess(
+        json!({ "value": "18000000" }),
+        json!({ "value_change": "1489999" }),
+        Some(central),
+    );
+    assert_eq!(a.grounds, [DeMinimis, BuyerSuccession]);
+}
+
+#[test]
+fn part_two_cites_section_11_2_and_never_a_modification_notice() {
+    let a = assess(
+        json!({ "value": "1500000" }),
+        json!({ "value_change": "300000" }),
+        None,
+    );
+    assert_eq!(a.part, Part::II);
+    let ns = a
+        .tests
+        .iter()
+        .find(|t| t.test == NotSubstantial)
+        .expect("not substantial");
+    assert_eq!(
+        (ns.provision, ns.notice_code, ns.outcome),
+        ("FOA § 11-2", None, Outcome::Uncertain)
+    );
+    assert!(ns.reasons.iter().any(|r| r.nb.contains("Doffin (§ 8-18)")));
+    assert!(a.tests.iter().all(|t| t.notice_code.is_none()));
+}
