@@ -16,7 +16,6 @@ use crate::assessment::{
 use crate::law::{self, labels};
 use crate::model::Part;
 use crate::text::{Lang, nok};
-use crate::thresholds::Thresholds;
 
 pub fn run(args: &AssessArgs) -> ExitCode {
     let loaded = match crate::load::load_checked(&args.portfolio) {
@@ -44,7 +43,7 @@ pub fn run(args: &AssessArgs) -> ExitCode {
         return ExitCode::from(super::EXIT_USAGE);
     }
     let wanted: BTreeSet<&str> = args.contracts.iter().map(String::as_str).collect();
-    let assessments: Vec<Assessment> = law::assess_portfolio(portfolio, &Thresholds::default())
+    let assessments: Vec<Assessment> = law::assess_portfolio(portfolio, &loaded.thresholds)
         .into_iter()
         .filter(|a| wanted.is_empty() || wanted.contains(a.contract.as_str()))
         .collect();
