@@ -1,7 +1,9 @@
 //! The command-line interface: one module per command, dispatched from `run`.
 
 pub mod args;
+mod assess;
 mod check;
+mod plan;
 
 use std::process::ExitCode;
 
@@ -16,7 +18,9 @@ pub const EXIT_USAGE: u8 = 2;
 pub fn run(cli: Cli) -> ExitCode {
     match cli.command {
         Command::Check(a) => check::run(&a),
-        Command::Assess(_) | Command::Memo(_) | Command::Plan(_) | Command::Report(_) => {
+        Command::Assess(a) => assess::run(&a),
+        Command::Plan(a) => plan::run(&a),
+        Command::Memo(_) | Command::Report(_) => {
             eprintln!("error: this command is not available yet");
             ExitCode::from(EXIT_USAGE)
         }
