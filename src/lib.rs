@@ -8,8 +8,10 @@
 pub mod assessment;
 pub mod cli;
 pub mod diagnostics;
+pub mod fingerprint;
 pub mod load;
 pub mod model;
+pub mod render;
 pub mod text;
 pub mod thresholds;
 pub mod validate;

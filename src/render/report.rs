@@ -1,0 +1,1 @@
+//! The data of the portfolio report for the steering group.
