@@ -5,10 +5,11 @@
 //! strings and reaches Typst only as JSON data, never as markup: a title such as
 //! `#read("/etc/passwd")` prints literally.
 
-use chrono::{Datelike, Days, Months, NaiveDate, Weekday};
+use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::Serialize;
 
+use super::dates::{intention_notice_dates, termination_notice_before_merger, weekday_on_or_after};
 use super::labels;
 use crate::assessment::{Assessment, Outcome, Recommendation, TestResult};
 use crate::model::{
@@ -918,23 +919,6 @@ fn lower_than(amount: Decimal, limit: Decimal, lang: Lang) -> String {
     }
 }
 
-/// The next working day on or after `d` (weekends only; public holidays are not known here).
-fn weekday_on_or_after(d: NaiveDate) -> NaiveDate {
-    match d.weekday() {
-        Weekday::Sat => d + Days::new(2),
-        Weekday::Sun => d + Days::new(1),
-        _ => d,
-    }
-}
-
-/// Publication on `published` → (last day of the suspension window, earliest agreement).
-/// FOA § 25-3 (1) b, (4): ten days from the day after publication; a period ending on a
-/// weekend runs to the next working day (the cautious reading of the time-limit rules).
-pub fn intention_notice_dates(published: NaiveDate) -> (NaiveDate, NaiveDate) {
-    let last = weekday_on_or_after(published + Days::new(10));
-    (last, last + Days::new(1))
-}
-
 fn notice_codes(a: &Assessment) -> Vec<&'static str> {
     a.tests
         .iter()
@@ -1053,12 +1037,8 @@ fn retender_steps(input: &MemoInput<'_>) -> Vec<String> {
         ),
     )];
     if let (Some(t), Some(m)) = (&c.termination, input.merger)
-        && (t.for_convenience || t.on_merger)
+        && let Some(latest) = termination_notice_before_merger(c, m)
     {
-        let latest = m
-            .effective
-            .checked_sub_months(Months::new(t.notice_months))
-            .unwrap_or(m.effective);
         out.push(tr(
                 lang,
                 format!("Skal kontrakten avsluttes ved sammenslåingen {}, må oppsigelse med {} måneders varsel gis senest {}.", date_long(m.effective, lang), t.notice_months, date_long(latest, lang)),
@@ -1109,28 +1089,4 @@ fn sanctions(lang: Lang) -> Vec<String> {
             "Whether an intention notice also protects against the infringement fee is not settled in case law or administrative practice.",
         ),
     ]
-}
-
-#[cfg(test)]
-#[allow(clippy::unwrap_used)]
-mod tests {
-    use super::*;
-
-    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
-        NaiveDate::from_ymd_opt(y, m, day).unwrap()
-    }
-
-    #[test]
-    fn intention_notice_window_matches_the_worked_case() {
-        // cases/README: published Monday 2026-03-02 → window to 03-12 → earliest 03-13.
-        assert_eq!(
-            intention_notice_dates(d(2026, 3, 2)),
-            (d(2026, 3, 12), d(2026, 3, 13))
-        );
-        // Published Wednesday 2026-03-04 → day 10 is Saturday 03-14 → runs to Monday 03-16.
-        assert_eq!(
-            intention_notice_dates(d(2026, 3, 4)),
-            (d(2026, 3, 16), d(2026, 3, 17))
-        );
-    }
 }

@@ -1,0 +1,106 @@
+//! The portfolio report PDF: counts, every change with its verdict, the timeline and the
+//! deadlines; deterministic, English from the same template, no warnings.
+
+mod support;
+
+use support::*;
+use vesentlig::assessment::{Assessment, Recommendation};
+use vesentlig::model::Portfolio;
+use vesentlig::render::report::{ReportData, ReportInput};
+use vesentlig::render::{Renderer, Template};
+use vesentlig::text::Lang;
+
+fn portfolio() -> Portfolio {
+    let mut payroll = cleaning("Lønns- og personalsystem", "Utvid til Bakkeby", "4000000");
+    payroll.id = "b-lonn-2019".into();
+    payroll.start = d("2019-01-01");
+    payroll.end = d("2027-12-31");
+    for ch in &mut payroll.proposed_changes {
+        ch.date = d("2026-09-01");
+    }
+    Portfolio {
+        root: "contracts".into(),
+        merger: Some(merger()),
+        contracts: vec![
+            cleaning(
+                "Renhold av kommunale bygg",
+                "Renhold av to nye bygg",
+                "1000000",
+            ),
+            payroll,
+        ],
+    }
+}
+
+fn assessments() -> Vec<Assessment> {
+    let mut retender = assessment(Recommendation::Retender, "4000000", "4100000");
+    retender.contract = "b-lonn-2019".into();
+    vec![
+        assessment(Recommendation::Continue, "1000000", "1100000"),
+        retender,
+    ]
+}
+
+fn render(lang: Lang) -> Vec<u8> {
+    let p = portfolio();
+    let a = assessments();
+    let data = ReportData::build(&ReportInput {
+        portfolio: &p,
+        assessments: &a,
+        lang,
+        date: d("2026-01-05"),
+        fingerprint: "fedcba9876543210",
+    });
+    let pdf = Renderer::new()
+        .unwrap()
+        .render_strict(Template::Report, &data, d("2026-01-05"))
+        .unwrap();
+    if let Ok(dir) = std::env::var("MEMO_DUMP") {
+        std::fs::write(format!("{dir}/report-{lang:?}.pdf"), &pdf).unwrap();
+    }
+    pdf
+}
+
+#[test]
+fn report_has_counts_verdicts_and_deadlines() {
+    let text = pdf_text(&render(Lang::Nb));
+    assert!(!text.contains("a-renhold-2021 siste frist for oppsigelse"));
+    assert_contains_all(
+        &text,
+        &[
+            "Porteføljerapport",
+            "Nye Fjordvik kommune",
+            "5. januar 2026",
+            "Kan videreføres",
+            "Ny konkurranse",
+            "Lønns- og personalsystem",
+            "b-lonn-2019",
+            "Mindre endringer under terskelverdien og 10/15 %",
+            "31.03.2025 (passert)",
+            // Only the payroll contract runs past the merger, so only it gets a notice date.
+            "01.07.2026 b-lonn-2019 siste frist for oppsigelse (6 mnd.) for å avslutte ved sammenslåingen",
+            "sammenslåingstidspunktet",
+            "vesentlig plan",
+            "2027",
+            "side 1 av",
+            "fedcba9876543210",
+        ],
+    );
+}
+
+#[test]
+fn report_is_deterministic_and_english_on_request() {
+    assert_eq!(render(Lang::En), render(Lang::En));
+    let text = pdf_text(&render(Lang::En));
+    assert_contains_all(
+        &text,
+        &[
+            "Portfolio report",
+            "Continue",
+            "New competition",
+            "merger date",
+            "page 1 of",
+        ],
+    );
+    assert!(!text.contains("Porteføljerapport"));
+}
