@@ -34,6 +34,10 @@ pub enum Ground {
     BuyerSuccession,
     NotSubstantial,
     FrameworkDuration,
+    /// Part I only: the contract value including options plus the cumulative increase stays
+    /// below the national threshold, so the whole contract could have been awarded without a
+    /// notice (FOA § 5-1; anskaffelsesloven § 4). Added by the engine.
+    BelowNationalThreshold,
 }
 
 /// Outcome of one test.

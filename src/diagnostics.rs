@@ -20,6 +20,8 @@ pub struct Diagnostic {
     pub message: String,
     /// What would be valid.
     pub help: Option<String>,
+    /// Where to point when not at the value of `path`: a syntax error, an unknown field's name.
+    pub span: Option<Range<usize>>,
 }
 
 impl Diagnostic {
@@ -33,7 +35,14 @@ impl Diagnostic {
             path: path.into(),
             message: message.into(),
             help: None,
+            span: None,
         }
+    }
+
+    /// Points at `span` (byte range in the file) instead of the value at `path`.
+    pub fn at(mut self, span: Range<usize>) -> Self {
+        self.span = Some(span);
+        self
     }
 
     pub fn help(mut self, help: impl Into<String>) -> Self {
@@ -65,7 +74,11 @@ impl SourceFile {
 
     /// 1-based line and column of a byte offset (columns count characters).
     pub fn line_col(&self, offset: usize) -> (usize, usize) {
-        let before = &self.text[..offset.min(self.text.len())];
+        let mut end = offset.min(self.text.len());
+        while !self.text.is_char_boundary(end) {
+            end -= 1;
+        }
+        let before = &self.text[..end];
         let line = before.matches('\n').count() + 1;
         let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
         (line, col)
@@ -90,11 +103,49 @@ impl Report {
         self.diagnostics.is_empty()
     }
 
+    /// The byte range a diagnostic points at, if its file was read.
+    pub fn span(&self, d: &Diagnostic) -> Option<Range<usize>> {
+        let file = self.sources.files.get(&d.file)?;
+        let span = d.span.clone().or_else(|| file.span(&d.path))?;
+        // Never point outside the text (or inside a UTF-8 sequence): the renderer would fail.
+        let clamp = |mut i: usize| {
+            i = i.min(file.text.len());
+            while !file.text.is_char_boundary(i) {
+                i -= 1;
+            }
+            i
+        };
+        Some(clamp(span.start)..clamp(span.end.max(span.start)))
+    }
+
     /// Line and column of a diagnostic, if its file was read.
     pub fn position(&self, d: &Diagnostic) -> Option<(usize, usize)> {
         let file = self.sources.files.get(&d.file)?;
-        let span = file.span(&d.path)?;
-        Some(file.line_col(span.start))
+        Some(file.line_col(self.span(d)?.start))
+    }
+
+    /// Orders the diagnostics by file, then position in the file (ties keep the order the
+    /// checks found them in, e.g. missing fields in the documented field order); drops exact
+    /// duplicates. The checks run in a fixed order, so the output is stable.
+    pub fn sort(&mut self) {
+        let mut keyed: Vec<_> = std::mem::take(&mut self.diagnostics)
+            .into_iter()
+            .map(|d| ((d.file.clone(), self.span(&d).map_or(0, |s| s.start)), d))
+            .collect();
+        keyed.sort_by(|a, b| a.0.cmp(&b.0));
+        let mut out: Vec<(_, Diagnostic)> = Vec::with_capacity(keyed.len());
+        for (key, d) in keyed {
+            // Equal diagnostics have equal keys, so only the run of equal keys needs a look.
+            let duplicate = out
+                .iter()
+                .rev()
+                .take_while(|(k, _)| *k == key)
+                .any(|(_, e)| *e == d);
+            if !duplicate {
+                out.push((key, d));
+            }
+        }
+        self.diagnostics = out.into_iter().map(|(_, d)| d).collect();
     }
 
     /// Renders every diagnostic as text without colour, in a stable order.
@@ -111,19 +162,20 @@ impl Report {
         let mut out = NoColor::new(Vec::new());
         for d in &self.diagnostics {
             let mut cs = CsDiagnostic::error().with_message(&d.message);
-            let span = self
-                .sources
-                .files
-                .get(&d.file)
-                .and_then(|f| f.span(&d.path));
-            match (ids.get(&d.file), span) {
+            match (ids.get(&d.file), self.span(d)) {
                 (Some(&id), Some(span)) => {
-                    cs = cs.with_labels(vec![
-                        Label::primary(id, span).with_message(format!("at {}", d.path)),
-                    ]);
+                    let label = if d.path == "$" && d.span.is_some() {
+                        "here".to_owned()
+                    } else {
+                        format!("at {}", d.path)
+                    };
+                    cs = cs.with_labels(vec![Label::primary(id, span).with_message(label)]);
+                }
+                _ if d.path == "$" => {
+                    cs = cs.with_notes(vec![format!("in {}", display_path(&d.file))]);
                 }
                 _ => {
-                    cs = cs.with_notes(vec![format!("in {} at {}", display_path(&d.file), d.path)])
+                    cs = cs.with_notes(vec![format!("in {} at {}", display_path(&d.file), d.path)]);
                 }
             }
             if let Some(help) = &d.help {

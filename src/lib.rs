@@ -9,6 +9,7 @@ pub mod assessment;
 pub mod cli;
 pub mod diagnostics;
 pub mod fingerprint;
+pub mod law;
 pub mod load;
 pub mod model;
 pub mod render;

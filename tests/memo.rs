@@ -51,7 +51,7 @@ fn continue_memo_has_facts_figures_and_provisions() {
             "vesentlig (maskinelt utkast til juridisk vurdering)",
             "6. januar 2025",
             "Renhold av kommunale bygg",
-            "Kan videreføres",
+            "Fortsett",
             "Renhold AS (org.nr. 987654321)",
             "Austvik kommune",
             "12 000 000 kr",
@@ -92,7 +92,7 @@ fn intention_notice_memo_gives_the_standstill_dates() {
         &text,
         &[
             "Intensjonskunngjøring",
-            "Usikkert",
+            "Usikker",
             "Doffin",
             "TED",
             // Memo dated Monday 6 January 2025: published that day, period to 16 January.

@@ -71,11 +71,11 @@ fn report_has_counts_verdicts_and_deadlines() {
             "Porteføljerapport",
             "Nye Fjordvik kommune",
             "5. januar 2026",
-            "Kan videreføres",
+            "Fortsett",
             "Ny konkurranse",
             "Lønns- og personalsystem",
             "b-lonn-2019",
-            "Mindre endringer under terskelverdien og 10/15 %",
+            "De minimis-regelen",
             "31.03.2025 (passert)",
             // Only the payroll contract runs past the merger, so only it gets a notice date.
             "01.07.2026 b-lonn-2019 siste frist for oppsigelse (6 mnd.) for å avslutte ved sammenslåingen",
@@ -97,7 +97,7 @@ fn report_is_deterministic_and_english_on_request() {
         &[
             "Portfolio report",
             "Continue",
-            "New competition",
+            "Retender",
             "merger date",
             "page 1 of",
         ],

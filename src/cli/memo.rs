@@ -21,7 +21,7 @@ pub fn run(args: &MemoArgs) -> ExitCode {
     if let Some(code) = check_contract_filter(portfolio, &args.contracts) {
         return code;
     }
-    let mut assessments = assess(portfolio);
+    let mut assessments = crate::law::assess_portfolio(portfolio, &loaded.thresholds);
     if !args.contracts.is_empty() {
         assessments.retain(|a| args.contracts.contains(&a.contract));
     }
@@ -36,11 +36,6 @@ pub fn run(args: &MemoArgs) -> ExitCode {
             ExitCode::from(super::EXIT_INVALID)
         }
     }
-}
-
-/// Every assessment of the portfolio, from the law module.
-fn assess(portfolio: &Portfolio) -> Vec<Assessment> {
-    crate::law::assess_portfolio(portfolio, &crate::thresholds::Thresholds::default())
 }
 
 /// `--contract` ids that are not in the portfolio are a usage error.
@@ -83,6 +78,9 @@ fn render_all(
     bar.finish_and_clear();
     let mut failed = 0;
     for o in &outcomes {
+        for w in &o.warnings {
+            eprintln!("warning: memo for {} / {}: {w}", o.contract, o.change);
+        }
         match &o.result {
             Ok(path) => println!("{}", display(path)),
             Err(e) => {

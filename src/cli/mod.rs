@@ -2,6 +2,8 @@
 
 pub mod args;
 mod check;
+mod memo;
+mod report;
 
 use std::process::ExitCode;
 
@@ -16,7 +18,9 @@ pub const EXIT_USAGE: u8 = 2;
 pub fn run(cli: Cli) -> ExitCode {
     match cli.command {
         Command::Check(a) => check::run(&a),
-        Command::Assess(_) | Command::Memo(_) | Command::Plan(_) | Command::Report(_) => {
+        Command::Memo(a) => memo::run(&a),
+        Command::Report(a) => report::run(&a),
+        Command::Assess(_) | Command::Plan(_) => {
             eprintln!("error: this command is not available yet");
             ExitCode::from(EXIT_USAGE)
         }

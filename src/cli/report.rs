@@ -13,7 +13,7 @@ pub fn run(args: &ReportArgs) -> ExitCode {
         Ok(loaded) => loaded,
         Err(report) => return super::fail(&report),
     };
-    match render(args, &loaded.portfolio) {
+    match render(args, &loaded) {
         Ok(()) => {
             println!("{}", crate::diagnostics::display_path(&args.out));
             ExitCode::SUCCESS
@@ -25,9 +25,9 @@ pub fn run(args: &ReportArgs) -> ExitCode {
     }
 }
 
-fn render(args: &ReportArgs, portfolio: &crate::model::Portfolio) -> Result<(), String> {
-    let assessments =
-        crate::law::assess_portfolio(portfolio, &crate::thresholds::Thresholds::default());
+fn render(args: &ReportArgs, loaded: &crate::load::Loaded) -> Result<(), String> {
+    let portfolio = &loaded.portfolio;
+    let assessments = crate::law::assess_portfolio(portfolio, &loaded.thresholds);
     let fingerprint = crate::fingerprint::portfolio(&args.portfolio)
         .map_err(|e| format!("cannot read the portfolio to fingerprint it: {e}"))?;
     let date = super::today_or(args.date);
@@ -38,12 +38,16 @@ fn render(args: &ReportArgs, portfolio: &crate::model::Portfolio) -> Result<(), 
         date,
         fingerprint: &fingerprint,
     });
-    let pdf = Renderer::new()
+    let rendered = Renderer::new()
         .and_then(|r| r.render(Template::Report, &data, date))
-        .map_err(|e| e.to_string())?
-        .pdf;
+        .map_err(|e| e.to_string())?;
+    for w in &rendered.warnings {
+        eprintln!("warning: {w}");
+    }
+    let pdf = rendered.pdf;
     if let Some(dir) = args.out.parent().filter(|d| !d.as_os_str().is_empty()) {
-        std::fs::create_dir_all(dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+        std::fs::create_dir_all(dir)
+            .map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
     }
     write_atomic(&args.out, &pdf).map_err(|e| format!("cannot write {}: {e}", args.out.display()))
 }

@@ -49,6 +49,66 @@ pub fn parse(text: &str) -> Result<Value<'_>, jsonc_parser::errors::ParseError> 
         })))
 }
 
+/// The byte offset where `text` first nests deeper than `limit` arrays and objects, if it does.
+/// Checked before parsing so that hostile input cannot exhaust the stack of recursive code.
+pub fn nesting_exceeds(text: &str, limit: usize) -> Option<usize> {
+    let mut depth = 0usize;
+    let mut in_string = false;
+    let mut escaped = false;
+    for (i, b) in text.bytes().enumerate() {
+        if in_string {
+            match (escaped, b) {
+                (true, _) => escaped = false,
+                (false, b'\\') => escaped = true,
+                (false, b'"') => in_string = false,
+                _ => {}
+            }
+            continue;
+        }
+        match b {
+            b'"' => in_string = true,
+            b'[' | b'{' => {
+                depth += 1;
+                if depth > limit {
+                    return Some(i);
+                }
+            }
+            b']' | b'}' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    None
+}
+
+/// A syntax error found by the strict check.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SyntaxError {
+    pub message: String,
+    /// Byte offset of the error in the text.
+    pub offset: usize,
+}
+
+/// Checks that `text` is strict JSON (RFC 8259). jsonc-parser, used for the spans, tolerates a
+/// missing comma between members; serde_json does not, and says where the problem is.
+pub fn check_strict(text: &str) -> Result<(), SyntaxError> {
+    let Err(e) = serde_json::from_str::<de::IgnoredAny>(text) else {
+        return Ok(());
+    };
+    let full = e.to_string();
+    let message = full
+        .rfind(" at line ")
+        .map_or(full.as_str(), |i| &full[..i])
+        .to_owned();
+    // serde_json counts lines from 1 and columns in bytes from 1 (0 at a line's start).
+    let line_start = text
+        .split_inclusive('\n')
+        .take(e.line().saturating_sub(1))
+        .map(str::len)
+        .sum::<usize>();
+    let offset = (line_start + e.column().saturating_sub(1)).min(text.len());
+    Err(SyntaxError { message, offset })
+}
+
 /// Byte range of a node.
 pub fn range(value: &Value<'_>) -> Range<usize> {
     let r = match value {
@@ -385,6 +445,13 @@ mod tests {
             ]
         );
         assert_eq!(p.months, 12);
+    }
+
+    #[test]
+    fn nesting_is_measured_outside_strings() {
+        assert_eq!(nesting_exceeds(r#"{"a": [[1]]}"#, 3), None);
+        assert_eq!(nesting_exceeds(r#"{"a": [[[1]]]}"#, 3), Some(8));
+        assert_eq!(nesting_exceeds(r#"{"a": "[[[[\"[[["}"#, 1), None);
     }
 
     #[test]

@@ -40,6 +40,8 @@ pub struct MemoOutcome {
     pub contract: String,
     pub change: String,
     pub result: Result<PathBuf, MemoError>,
+    /// Typst's warnings for this memo (none expected: the templates are ours).
+    pub warnings: Vec<String>,
 }
 
 /// The memo's file name from the contract and change ids, reduced to `[A-Za-z0-9._-]` so a
@@ -73,12 +75,16 @@ pub fn write_memos(
     assessments
         .par_iter()
         .map(|a| {
-            let result = write_memo(renderer, batch, a);
+            let (result, warnings) = match write_memo(renderer, batch, a) {
+                Ok((path, warnings)) => (Ok(path), warnings),
+                Err(e) => (Err(e), Vec::new()),
+            };
             tick();
             MemoOutcome {
                 contract: a.contract.clone(),
                 change: a.change.clone(),
                 result,
+                warnings,
             }
         })
         .collect()
@@ -88,7 +94,7 @@ fn write_memo(
     renderer: &Renderer,
     batch: &MemoBatch<'_>,
     a: &Assessment,
-) -> Result<PathBuf, MemoError> {
+) -> Result<(PathBuf, Vec<String>), MemoError> {
     let contract = batch
         .portfolio
         .contract(&a.contract)
@@ -102,13 +108,13 @@ fn write_memo(
         fingerprint: batch.fingerprint,
         plan_actions: &[],
     });
-    let pdf = renderer.render(Template::Memo, &data, batch.date)?.pdf;
+    let rendered = renderer.render(Template::Memo, &data, batch.date)?;
     let path = batch.out_dir.join(file_name(&a.contract, &a.change));
-    write_atomic(&path, &pdf).map_err(|source| MemoError::Write {
+    write_atomic(&path, &rendered.pdf).map_err(|source| MemoError::Write {
         path: path.clone(),
         source,
     })?;
-    Ok(path)
+    Ok((path, rendered.warnings))
 }
 
 /// Writes to a temporary file in the same folder, then renames it over `path`: a reader
@@ -134,7 +140,6 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
 }
 
 #[cfg(test)]
-#[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
 

@@ -33,7 +33,6 @@ pub fn termination_notice_before_merger(c: &Contract, m: &Merger) -> Option<Naiv
 }
 
 #[cfg(test)]
-#[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
 

@@ -1,7 +1,8 @@
-//! The words for the engine's codes (grounds, outcomes, elements, contract facts) in both
-//! languages, shared by the memo and the report.
+//! The words for codes in both languages, shared by the memo and the report: the engine's
+//! codes via `law::labels` (capitalised for headings), and the contract facts' codes here.
 
 use crate::assessment::{Basis, Element, Ground, Outcome, Recommendation};
+use crate::law::labels as law;
 use crate::model::{
     ClauseCover, ContractKind, ModificationGround, OptionKind, Procedure, Subject, SuccessionCause,
 };
@@ -11,13 +12,19 @@ fn t(lang: Lang, nb: &str, en: &str) -> String {
     Text::new(nb, en).get(lang).to_owned()
 }
 
+/// The law module's name for a code, with a capital first letter for headings and tables.
+fn capitalised(text: Text, lang: Lang) -> String {
+    let s = text.get(lang);
+    let mut chars = s.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
 /// The recommendation as a short label.
 pub fn recommendation(r: Recommendation, lang: Lang) -> String {
-    match r {
-        Recommendation::Continue => t(lang, "Kan videreføres", "Continue"),
-        Recommendation::IntentionNotice => t(lang, "Intensjonskunngjøring", "Intention notice"),
-        Recommendation::Retender => t(lang, "Ny konkurranse", "New competition"),
-    }
+    capitalised(law::recommendation(r), lang)
 }
 
 /// The code of a recommendation, for the templates' colours.
@@ -31,47 +38,12 @@ pub fn recommendation_code(r: Recommendation) -> &'static str {
 
 /// The name of a ground (and of the test that checks it).
 pub fn ground(g: Ground, lang: Lang) -> String {
-    match g {
-        Ground::Option => t(lang, "Opsjon", "Option"),
-        Ground::ChangeClause => t(lang, "Endringsklausul", "Change clause"),
-        Ground::DeMinimis => t(
-            lang,
-            "Mindre endringer under terskelverdien og 10/15 %",
-            "Minor changes below the threshold and 10/15%",
-        ),
-        Ground::AdditionalDeliveries => t(
-            lang,
-            "Nødvendige tilleggsleveranser",
-            "Necessary additional deliveries",
-        ),
-        Ground::Unforeseen => t(
-            lang,
-            "Uforutsette omstendigheter",
-            "Unforeseeable circumstances",
-        ),
-        Ground::SupplierSuccession => t(
-            lang,
-            "Skifte av leverandør ved omstrukturering",
-            "Change of supplier through restructuring",
-        ),
-        Ground::BuyerSuccession => t(
-            lang,
-            "Kontinuitetsprinsippet ved kommunesammenslåing",
-            "The continuity principle in municipal mergers",
-        ),
-        Ground::NotSubstantial => t(lang, "Ikke vesentlig endring", "Not a substantial change"),
-        Ground::FrameworkDuration => t(lang, "Rammeavtalens varighet", "Framework agreement term"),
-    }
+    capitalised(law::ground(g), lang)
 }
 
 /// The outcome of a test.
 pub fn outcome(o: Outcome, lang: Lang) -> String {
-    match o {
-        Outcome::Pass => t(lang, "Oppfylt", "Met"),
-        Outcome::Fail => t(lang, "Ikke oppfylt", "Not met"),
-        Outcome::Uncertain => t(lang, "Usikkert", "Uncertain"),
-        Outcome::NotApplicable => t(lang, "Ikke aktuelt", "Not applicable"),
-    }
+    capitalised(law::outcome(o), lang)
 }
 
 /// The code of an outcome, for the templates' colours.
@@ -84,44 +56,14 @@ pub fn outcome_code(o: Outcome) -> &'static str {
     }
 }
 
-/// Objective ground or assessment ground.
+/// Objective ground or assessment ground (lower case, for running text).
 pub fn basis(b: Basis, lang: Lang) -> String {
-    match b {
-        Basis::Objective => t(lang, "objektivt grunnlag", "objective ground"),
-        Basis::Assessment => t(
-            lang,
-            "skjønnsmessig grunnlag",
-            "ground resting on judgement",
-        ),
-    }
+    law::basis(b).get(lang).to_owned()
 }
 
 /// An element of the change (legal-rules.md § 3).
 pub fn element(e: Element, lang: Lang) -> String {
-    match e {
-        Element::PriceIncrease => t(lang, "Prisøkning", "Price increase"),
-        Element::TermExtension => t(lang, "Forlengelse av løpetiden", "Term extension"),
-        Element::JoiningAuthorities => t(lang, "Nye oppdragsgivere", "Joining authorities"),
-        Element::NewSupplier => t(lang, "Ny leverandør", "New supplier"),
-        Element::PriceTermsFavourSupplier => t(
-            lang,
-            "Prisvilkår til fordel for leverandøren",
-            "Price terms in the supplier's favour",
-        ),
-        Element::RelaxesRequirements => t(lang, "Lempede krav", "Relaxed requirements"),
-        Element::ShiftsRiskToBuyer => t(
-            lang,
-            "Risiko flyttet til oppdragsgiver",
-            "Risk shifted to the buyer",
-        ),
-        Element::NewKindsOfDeliveries => t(lang, "Nye typer leveranser", "New kinds of deliveries"),
-        Element::BuyerSuccession => t(
-            lang,
-            "Overdragelse til den sammenslåtte kommunen",
-            "Transfer to the merged municipality",
-        ),
-        Element::PriceDecrease => t(lang, "Prisreduksjon", "Price decrease"),
-    }
+    capitalised(law::element(e), lang)
 }
 
 pub fn contract_kind(k: ContractKind, lang: Lang) -> String {

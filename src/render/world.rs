@@ -254,7 +254,6 @@ fn check_project(id: FileId) -> FileResult<()> {
 }
 
 #[cfg(test)]
-#[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
 

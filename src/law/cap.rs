@@ -1,0 +1,70 @@
+//! The 50 % cap of FOA § 28-1 (1) c no. 3 and d no. 2, shared by both grounds:
+//!
+//! > prisøkningen ikke overstiger 50 prosent av den opprinnelige kontraktsverdien. Dersom det
+//! > foretas flere endringer etter hverandre, gjelder denne begrensningen for hver enkelt
+//! > endring. Slike endringer må ikke foretas for å omgå forskriften;
+//!
+//! «Ikke overstiger» is inclusive (exactly 50 % passes) and applies per change; where earlier
+//! changes on the same ground and this one together exceed 50 %, the reader is warned of the
+//! anti-circumvention proviso.
+
+use crate::model::ModificationGround;
+use crate::text::{Lang, Text, nok};
+
+use super::{Ctx, Finding, pct, text};
+
+/// Checks this change's increase (elements 1 and 2) against 50 % of the base value, adds the
+/// reason and, where the earlier changes on `ground` push the total past the cap, the warning.
+pub(crate) fn within(ctx: &Ctx, ground: ModificationGround, letter: &str, f: &mut Finding) -> bool {
+    let fig = &ctx.figures;
+    let ok = fig.value_increase <= fig.cap_50;
+    let base_note = super::de_minimis::base_note(ctx);
+    f.reason(text(|l| match l {
+        Lang::Nb => format!(
+            "Endringens prisøkning {} ({}) {} 50 % av {}{} ({}); grensen gjelder for hver enkelt endring.",
+            nok(fig.value_increase, l),
+            pct(fig.value_increase, fig.base_value, l),
+            if ok { "overstiger ikke" } else { "overstiger" },
+            nok(fig.base_value, l),
+            base_note.nb,
+            nok(fig.cap_50, l)
+        ),
+        Lang::En => format!(
+            "The change's price increase {} ({}) {} 50% of {}{} ({}); the limit applies to each change.",
+            nok(fig.value_increase, l),
+            pct(fig.value_increase, fig.base_value, l),
+            if ok { "does not exceed" } else { "exceeds" },
+            nok(fig.base_value, l),
+            base_note.en,
+            nok(fig.cap_50, l)
+        ),
+    }));
+    let earlier = ctx.earlier_on(&[ground]);
+    let total = earlier + fig.value_increase;
+    if !earlier.is_zero() && total > fig.cap_50 {
+        f.warn(circumvention(letter, earlier, total, fig.cap_50));
+    }
+    ok
+}
+
+fn circumvention(
+    letter: &str,
+    earlier: rust_decimal::Decimal,
+    total: rust_decimal::Decimal,
+    cap: rust_decimal::Decimal,
+) -> Text {
+    text(|l| match l {
+        Lang::Nb => format!(
+            "Omgåelsesrisiko: tidligere endringer etter § 28-1 (1) {letter} utgjør {}, og sammen med denne endringen {}, mer enn 50 % av kontraktsverdien ({}). Grensen gjelder per endring, men endringer må ikke foretas for å omgå forskriften; oppdelingen må kunne begrunnes.",
+            nok(earlier, l),
+            nok(total, l),
+            nok(cap, l)
+        ),
+        Lang::En => format!(
+            "Circumvention risk: earlier changes under § 28-1 (1) {letter} amount to {}, and together with this change {}, more than 50% of the contract value ({}). The limit applies per change, but changes must not be made to circumvent the regulation; splitting them must be justified.",
+            nok(earlier, l),
+            nok(total, l),
+            nok(cap, l)
+        ),
+    })
+}

@@ -1,0 +1,86 @@
+//! The four-year limit for framework agreements, FOA § 26-1 (4) (part III) and § 11-1 (4)
+//! (part II).
+//!
+//! > (4) Oppdragsgiveren kan ikke inngå rammeavtaler for mer enn fire år, med mindre det
+//! > foreligger særlige forhold, for eksempel knyttet til avtalens formål, investeringskostnader
+//! > eller brukerens behov.
+//!
+//! A framework agreement whose term from `start` to the new end exceeds four years fails
+//! (2023-01-01 to 2026-12-31 is exactly four years and passes); the term extension is then not
+//! covered by any ground. The «særlige forhold» exception is for the buyer to argue: the tool
+//! cannot assess it and says so.
+
+use chrono::{Months, NaiveDate};
+
+use crate::assessment::{Basis, Element, Ground, Outcome};
+use crate::text::{Lang, date_long};
+
+use super::{Ctx, Finding, pick, text};
+
+pub(crate) const PROVISION: &str = "FOA § 26-1 (4)";
+
+pub(crate) fn test(ctx: &Ctx) -> Finding {
+    let mut f = Finding::new(Ground::FrameworkDuration, PROVISION, Basis::Objective);
+    if !ctx.is_framework() {
+        return f.not_applicable(text(|l| {
+            pick(
+                l,
+                "Kontrakten er ikke en rammeavtale.",
+                "The contract is not a framework agreement.",
+            )
+            .to_owned()
+        }));
+    }
+    let Some(new_end) = ctx
+        .change
+        .new_end
+        .filter(|_| ctx.has(Element::TermExtension))
+    else {
+        return f.not_applicable(text(|l| {
+            pick(
+                l,
+                "Endringen forlenger ikke rammeavtalen.",
+                "The change does not extend the framework agreement.",
+            )
+            .to_owned()
+        }));
+    };
+    let last_day = four_years_last_day(ctx.contract.start);
+    let ok = last_day.is_some_and(|last| new_end <= last);
+    let last_day = last_day.unwrap_or(new_end);
+    f.reason(text(|l| match l {
+        Lang::Nb => format!(
+            "Rammeavtalen løper fra {}; fire år varer til og med {}. Ny sluttdato {} {} fire år.",
+            date_long(ctx.contract.start, l),
+            date_long(last_day, l),
+            date_long(new_end, l),
+            if ok { "gir en samlet varighet på høyst" } else { "gir en samlet varighet på mer enn" }
+        ),
+        Lang::En => format!(
+            "The framework agreement runs from {}; four years last until {} inclusive. The new end {} gives a total term of {} four years.",
+            date_long(ctx.contract.start, l),
+            date_long(last_day, l),
+            date_long(new_end, l),
+            if ok { "at most" } else { "more than" }
+        ),
+    }));
+    if ok {
+        f.outcome(Outcome::Pass);
+    } else {
+        f.outcome(Outcome::Fail).reason(text(|l| {
+            pick(
+                l,
+                "Forlengelsen kan ikke dekkes av noe grunnlag. Unntaket for «særlige forhold» (avtalens formål, investeringskostnader, brukerens behov) kan verktøyet ikke vurdere; det må i så fall begrunnes særskilt.",
+                "The extension cannot be covered by any ground. The exception for «special circumstances» (the agreement's purpose, investment costs, users' needs) cannot be assessed by the tool; it would need a specific justification.",
+            )
+            .to_owned()
+        }));
+        f.blocks.push(Element::TermExtension);
+    }
+    f
+}
+
+/// The last day of a four-year term starting on `start`.
+fn four_years_last_day(start: NaiveDate) -> Option<NaiveDate> {
+    start.checked_add_months(Months::new(48))?.pred_opt()
+}

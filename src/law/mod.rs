@@ -1,0 +1,191 @@
+//! The law: the change tests of FOA ch. 28 applied to every proposed change, following the
+//! decision procedure of `docs/legal-rules.md` § 3.
+//!
+//! A change is split into elements (`elements`); every ground (one module each) says which
+//! elements it can cover and whether it rests on facts (objective) or on a judgement
+//! (assessment); `allocate` gives each element to the first objective ground that covers it,
+//! else the first assessment ground; parts I and II are handled last (`parts`). The
+//! recommendation follows from the coverage: an uncovered element → retender, an element
+//! covered only by an assessment → intention notice, else continue.
+
+mod additional_deliveries;
+mod buyer_succession;
+mod cap;
+mod change_clause;
+mod context;
+mod de_minimis;
+pub mod elements;
+mod framework_duration;
+pub mod labels;
+mod not_substantial;
+mod option;
+mod parts;
+mod supplier_succession;
+mod unforeseen;
+mod verdict;
+
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+
+use crate::assessment::{Assessment, Basis, Element, Ground, Outcome, TestResult};
+use crate::model::{Contract, Merger, Portfolio, ProposedChange};
+use crate::text::{Lang, Text, percent, share};
+use crate::thresholds::Thresholds;
+
+pub(crate) use context::Ctx;
+
+/// Id of the implicit change assessed for a contract that passes to the merged municipality.
+pub const IMPLICIT_CHANGE_ID: &str = "overdragelse";
+/// Description of the implicit change.
+pub const IMPLICIT_CHANGE_DESCRIPTION: &str = "overdragelse til den sammenslåtte kommunen";
+
+/// Assesses every proposed change of every contract, in portfolio order and file order. A
+/// contract with no proposed changes that passes to the merged municipality gets the implicit
+/// change «overdragelse til den sammenslåtte kommunen», dated the merger's effective date.
+pub fn assess_portfolio(p: &Portfolio, t: &Thresholds) -> Vec<Assessment> {
+    let merger = p.merger.as_ref();
+    let mut out = Vec::new();
+    for contract in &p.contracts {
+        if contract.proposed_changes.is_empty() {
+            if let Some(m) = merger.filter(|m| elements::passes_to_merged(contract, m)) {
+                let change = implicit_transfer(m.effective);
+                let mut a = assess_change(contract, &change, Some(m), t);
+                a.implicit = true;
+                out.push(a);
+            }
+        } else {
+            out.extend(
+                contract
+                    .proposed_changes
+                    .iter()
+                    .map(|change| assess_change(contract, change, merger, t)),
+            );
+        }
+    }
+    out
+}
+
+/// The implicit transfer of a contract to the merged municipality on `effective`.
+pub fn implicit_transfer(effective: NaiveDate) -> ProposedChange {
+    ProposedChange {
+        id: IMPLICIT_CHANGE_ID.to_owned(),
+        description: IMPLICIT_CHANGE_DESCRIPTION.to_owned(),
+        date: effective,
+        value_change: Decimal::ZERO,
+        new_end: None,
+        add_authorities: Vec::new(),
+        exercise_option: None,
+        under_clause: None,
+        new_supplier: None,
+        nature: Default::default(),
+        additional_deliveries: None,
+        unforeseen: None,
+    }
+}
+
+/// Assesses one change of one contract.
+pub fn assess_change(
+    contract: &Contract,
+    change: &ProposedChange,
+    merger: Option<&Merger>,
+    t: &Thresholds,
+) -> Assessment {
+    let ctx = Ctx::new(contract, change, merger, t);
+    let mut findings = vec![
+        option::test(&ctx),
+        change_clause::test(&ctx),
+        de_minimis::test(&ctx),
+        additional_deliveries::test(&ctx),
+        unforeseen::test(&ctx),
+        buyer_succession::test(&ctx),
+        not_substantial::test(&ctx),
+        framework_duration::test(&ctx),
+    ];
+    let mut coverage = verdict::allocate(&ctx, &findings);
+    let succession = supplier_succession::test(&ctx, &coverage);
+    verdict::add_supplier_succession(&mut coverage, &succession);
+    findings.insert(5, succession);
+    parts::apply(&ctx, &mut findings, &mut coverage);
+    verdict::assemble(&ctx, findings, coverage)
+}
+
+/// What one ground found: its test result (with `covers` filled in after allocation), the
+/// elements it is able to cover and on which basis, elements it bars from any cover, and
+/// warnings for the reader.
+#[derive(Debug, Clone)]
+pub(crate) struct Finding {
+    pub result: TestResult,
+    pub offers: Vec<(Element, Basis)>,
+    pub blocks: Vec<Element>,
+    pub warnings: Vec<Text>,
+}
+
+impl Finding {
+    /// A finding with no reasons yet.
+    pub fn new(test: Ground, provision: &'static str, basis: Basis) -> Self {
+        Self {
+            result: TestResult {
+                test,
+                outcome: Outcome::NotApplicable,
+                provision,
+                basis,
+                covers: Vec::new(),
+                reasons: Vec::new(),
+                notice_code: None,
+            },
+            offers: Vec::new(),
+            blocks: Vec::new(),
+            warnings: Vec::new(),
+        }
+    }
+
+    pub fn code(mut self, code: &'static str) -> Self {
+        self.result.notice_code = Some(code);
+        self
+    }
+
+    pub fn outcome(&mut self, outcome: Outcome) -> &mut Self {
+        self.result.outcome = outcome;
+        self
+    }
+
+    pub fn reason(&mut self, reason: Text) -> &mut Self {
+        self.result.reasons.push(reason);
+        self
+    }
+
+    pub fn warn(&mut self, warning: Text) -> &mut Self {
+        self.warnings.push(warning);
+        self
+    }
+
+    /// Offers to cover `elements` on `basis`.
+    pub fn offer(&mut self, elements: impl IntoIterator<Item = Element>, basis: Basis) {
+        self.offers.extend(elements.into_iter().map(|e| (e, basis)));
+    }
+
+    /// A not-applicable finding with one reason.
+    pub fn not_applicable(mut self, reason: Text) -> Self {
+        self.result.outcome = Outcome::NotApplicable;
+        self.result.reasons.push(reason);
+        self
+    }
+}
+
+/// A sentence in both languages, written once with the language as argument.
+pub(crate) fn text(f: impl Fn(Lang) -> String) -> Text {
+    Text::new(f(Lang::Nb), f(Lang::En))
+}
+
+/// `part` as a percentage of `whole`, formatted (`8,33 %`); `0` when `whole` is zero.
+pub(crate) fn pct(part: Decimal, whole: Decimal, lang: Lang) -> String {
+    percent(share(part, whole).unwrap_or_default(), lang)
+}
+
+/// `nb` or `en`, by language.
+pub(crate) fn pick<'a>(lang: Lang, nb: &'a str, en: &'a str) -> &'a str {
+    match lang {
+        Lang::Nb => nb,
+        Lang::En => en,
+    }
+}

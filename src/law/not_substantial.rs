@@ -1,0 +1,262 @@
+//! Non-substantial changes, FOA § 28-1 (1) f and § 28-2.
+//!
+//! > § 28-1 (1) f: endringer, uavhengig av verdi, som ikke er vesentlige, jf. § 28-2.
+//! >
+//! > § 28-2: En endring er ikke tillatt etter § 28-1 første ledd bokstav f dersom den fører til
+//! > at innholdet i kontrakten blir vesentlig forskjellig fra den opprinnelige kontrakten. En
+//! > endring er alltid vesentlig dersom den a. gjelder nye betingelser som, dersom de hadde vært
+//! > en del av den opprinnelige konkurransen, ville ha ført til at andre leverandører potensielt
+//! > kunne ha deltatt, eller at oppdragsgiveren kunne tildelt kontrakten til en annen
+//! > leverandør, b. endrer kontraktens økonomiske balanse til fordel for leverandøren, c. utvider
+//! > kontraktens omfang betydelig eller d. gjelder skifte av leverandøren i andre tilfeller enn
+//! > dem som er nevnt i § 28-1 første ledd bokstav e.
+//!
+//! An assessment ground, except for the cases legal-rules.md § 3 calls «covered». Only when no
+//! § 28-2 marker is present: a price increase without joining authorities whose cumulative
+//! increase is at most 50 % (uncertain); joining authorities whose needs bring no price
+//! increase (covered, the seed's 20-licences example); a price decrease below the (b) limits
+//! (covered), larger (uncertain, C-549/14 Finn Frogne), half the base value or more (not
+//! covered). Never a term extension (C-526/17), joining authorities' increase, or a marker.
+//! For a framework agreement, new authorities may call off only if identified in the notice
+//! (§ 26-1 (3)).
+
+use crate::assessment::{Basis, Element, Ground, Outcome};
+use crate::text::{Lang, nok};
+
+use super::{Ctx, Finding, labels, pct, pick, text};
+
+pub(crate) const PROVISION: &str = "FOA § 28-1 (1) f, jf. § 28-2";
+
+pub(crate) fn test(ctx: &Ctx) -> Finding {
+    let mut f = Finding::new(Ground::NotSubstantial, PROVISION, Basis::Assessment).code("mod-nons");
+    let relevant = [
+        Element::PriceIncrease,
+        Element::TermExtension,
+        Element::JoiningAuthorities,
+        Element::PriceDecrease,
+    ]
+    .into_iter()
+    .any(|e| ctx.has(e));
+    let markers = ctx.markers();
+    if !relevant && markers.is_empty() {
+        return f.not_applicable(text(|l| {
+            pick(
+                l,
+                "Endringen har ingen elementer som vurderes etter denne bestemmelsen.",
+                "The change has no elements assessed under this provision.",
+            )
+            .to_owned()
+        }));
+    }
+    if !markers.is_empty() {
+        let names = labels::join(
+            &markers
+                .iter()
+                .map(|e| labels::element(*e))
+                .collect::<Vec<_>>(),
+        );
+        f.outcome(Outcome::Fail).reason(text(|l| match l {
+            Lang::Nb => format!(
+                "Endringen gjelder {}, som alltid er en vesentlig endring (§ 28-2 a–c); bokstav f kan ikke brukes.",
+                names.nb
+            ),
+            Lang::En => format!(
+                "The change concerns {}, which is always a substantial change (§ 28-2 a–c); (f) cannot be relied on.",
+                names.en
+            ),
+        }));
+        return f;
+    }
+    price_increase(ctx, &mut f);
+    term_extension(ctx, &mut f);
+    joining_authorities(ctx, &mut f);
+    price_decrease(ctx, &mut f);
+    let outcome = if f.offers.iter().any(|(_, b)| *b == Basis::Assessment) {
+        Outcome::Uncertain
+    } else if f.offers.is_empty() {
+        Outcome::Fail
+    } else {
+        Outcome::Pass
+    };
+    f.outcome(outcome);
+    f.result.basis = if outcome == Outcome::Pass {
+        Basis::Objective
+    } else {
+        Basis::Assessment
+    };
+    f
+}
+
+fn price_increase(ctx: &Ctx, f: &mut Finding) {
+    if !ctx.has(Element::PriceIncrease) {
+        return;
+    }
+    let fig = &ctx.figures;
+    if ctx.has(Element::JoiningAuthorities) {
+        f.reason(text(|l| {
+            pick(
+                l,
+                "Prisøkningen skyldes at nye oppdragsgiveres behov tas inn i kontrakten; det utvider omfanget og kunne ha trukket andre leverandører (§ 28-2 a og c), og dekkes ikke av bokstav f.",
+                "The price increase brings joining authorities' needs into the contract; that extends its scope and could have attracted other suppliers (§ 28-2 a and c), and is not covered by (f).",
+            )
+            .to_owned()
+        }));
+        return;
+    }
+    let ok = fig.cumulative_increase <= fig.cap_50;
+    f.reason(text(|l| match l {
+        Lang::Nb => format!(
+            "Samlet prisøkning {} ({}) {} halvparten av {} ({}).",
+            nok(fig.cumulative_increase, l),
+            pct(fig.cumulative_increase, fig.base_value, l),
+            if ok { "er ikke mer enn" } else { "er mer enn" },
+            nok(fig.base_value, l),
+            nok(fig.cap_50, l)
+        ),
+        Lang::En => format!(
+            "The cumulative increase {} ({}) is {} half of {} ({}).",
+            nok(fig.cumulative_increase, l),
+            pct(fig.cumulative_increase, fig.base_value, l),
+            if ok { "not more than" } else { "more than" },
+            nok(fig.base_value, l),
+            nok(fig.cap_50, l)
+        ),
+    }));
+    if ok {
+        f.reason(text(|l| {
+            pick(
+                l,
+                "Om økningen utvider kontraktens omfang betydelig (§ 28-2 c), er et skjønnsspørsmål; vurderingen er usikker.",
+                "Whether the increase extends the contract's scope considerably (§ 28-2 c) is a matter of judgement; the assessment is uncertain.",
+            )
+            .to_owned()
+        }));
+        f.offer([Element::PriceIncrease], Basis::Assessment);
+    } else {
+        f.reason(text(|l| {
+            pick(
+                l,
+                "En så stor økning utvider kontraktens omfang betydelig (§ 28-2 c).",
+                "An increase of that size extends the contract's scope considerably (§ 28-2 c).",
+            )
+            .to_owned()
+        }));
+    }
+}
+
+fn term_extension(ctx: &Ctx, f: &mut Finding) {
+    if ctx.has(Element::TermExtension) {
+        f.reason(text(|l| {
+            pick(
+                l,
+                "En forlengelse av løpetiden utover det kontrakten gir rett til, er en vesentlig endring (C-526/17) og dekkes ikke av bokstav f.",
+                "Extending the term beyond what the contract provides for is a substantial change (C-526/17) and is not covered by (f).",
+            )
+            .to_owned()
+        }));
+    }
+}
+
+fn joining_authorities(ctx: &Ctx, f: &mut Finding) {
+    if !ctx.has(Element::JoiningAuthorities) {
+        return;
+    }
+    let who = ctx.joining.join(", ");
+    if ctx.is_framework() {
+        f.reason(text(|l| match l {
+            Lang::Nb => format!(
+                "Rammeavtalen kan bare brukes av oppdragsgivere som er klart identifisert i kunngjøringen (§ 26-1 (3)); {who} kan ikke tiltre uten en endringsklausul med en øvre verdi."
+            ),
+            Lang::En => format!(
+                "The framework agreement may be used only by authorities clearly identified in the notice (§ 26-1 (3)); {who} cannot join without a change clause with a maximum value."
+            ),
+        }));
+    } else if !ctx.has(Element::PriceIncrease) {
+        f.reason(text(|l| match l {
+            Lang::Nb => format!(
+                "{who} skal dekkes av kontrakten uten at volum eller pris øker; behovet dekkes innenfor den avtalte mengden, så endringen er ikke vesentlig."
+            ),
+            Lang::En => format!(
+                "{who} are to be covered by the contract with no increase in volume or price; the needs are met within the agreed quantity, so the change is not substantial."
+            ),
+        }));
+        f.offer([Element::JoiningAuthorities], Basis::Objective);
+    }
+}
+
+fn price_decrease(ctx: &Ctx, f: &mut Finding) {
+    if !ctx.has(Element::PriceDecrease) {
+        return;
+    }
+    let fig = &ctx.figures;
+    let decrease = -ctx.change.value_change;
+    let below_b =
+        decrease < fig.de_minimis_limit && fig.eea_threshold.is_some_and(|t| decrease < t);
+    let below_half = decrease < fig.cap_50;
+    f.reason(text(|l| match l {
+        Lang::Nb => format!(
+            "Prisreduksjonen {} ({}) er {} grensene i bokstav b ({} og EØS-terskelverdien {}){}.",
+            nok(decrease, l),
+            pct(decrease, fig.base_value, l),
+            if below_b {
+                "lavere enn"
+            } else {
+                "ikke lavere enn"
+            },
+            nok(fig.de_minimis_limit, l),
+            fig.eea_threshold
+                .map(|t| nok(t, l))
+                .unwrap_or_else(|| "ukjent".into()),
+            if below_b {
+                ""
+            } else if below_half {
+                ", men mindre enn halvparten av kontraktsverdien"
+            } else {
+                ", og utgjør halvparten av kontraktsverdien eller mer"
+            }
+        ),
+        Lang::En => format!(
+            "The price decrease {} ({}) is {} the limits of (b) ({} and the EEA threshold {}){}.",
+            nok(decrease, l),
+            pct(decrease, fig.base_value, l),
+            if below_b {
+                "lower than"
+            } else {
+                "not lower than"
+            },
+            nok(fig.de_minimis_limit, l),
+            fig.eea_threshold
+                .map(|t| nok(t, l))
+                .unwrap_or_else(|| "unknown".into()),
+            if below_b {
+                ""
+            } else if below_half {
+                ", but less than half the contract value"
+            } else {
+                ", and is half the contract value or more"
+            }
+        ),
+    }));
+    if below_b {
+        f.offer([Element::PriceDecrease], Basis::Objective);
+    } else if below_half {
+        f.reason(text(|l| {
+            pick(
+                l,
+                "Også reduksjoner kan være vesentlige (C-549/14 Finn Frogne): en mindre kontrakt kunne ha trukket andre leverandører. Vurderingen er usikker.",
+                "Reductions can also be substantial (C-549/14 Finn Frogne): a smaller contract could have attracted other suppliers. The assessment is uncertain.",
+            )
+            .to_owned()
+        }));
+        f.offer([Element::PriceDecrease], Basis::Assessment);
+    } else {
+        f.reason(text(|l| {
+            pick(
+                l,
+                "En så stor reduksjon endrer kontrakten vesentlig (C-549/14 Finn Frogne).",
+                "A reduction of that size changes the contract substantially (C-549/14 Finn Frogne).",
+            )
+            .to_owned()
+        }));
+    }
+}

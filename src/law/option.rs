@@ -1,0 +1,240 @@
+//! Options (opsjoner), FOA § 28-1 (1) a and § 19-1 (2).
+//!
+//! > (1) Oppdragsgiveren kan foreta følgende endringer i en kontrakt uten å gjennomføre en ny
+//! > konkurranse etter forskriften: a. endringer som foretas etter en endringsklausul som nevnt
+//! > i § 19-1 annet ledd;
+//! >
+//! > § 19-1 (2): Oppdragsgiveren kan fastsette endringsklausuler, for eksempel prisindeksklausuler
+//! > eller opsjoner. […] det skal fremgå klart hvilke endringer oppdragsgiveren kan foreta, i
+//! > hvilket omfang og på hvilke vilkår.
+//!
+//! Objective. Covers only when the change names the option (`exercise_option`): a volume option
+//! covers the price increase within its remaining quantity and value; an unexercised extension
+//! option covers a term extension of at most its months.
+
+use chrono::Months;
+
+use crate::assessment::{Basis, Element, Ground, Outcome};
+use crate::model::{ContractOption, OptionKind};
+use crate::text::{date_long, nok, number};
+
+use super::{Ctx, Finding, text};
+
+pub(crate) const PROVISION: &str = "FOA § 28-1 (1) a, jf. § 19-1 (2)";
+
+pub(crate) fn test(ctx: &Ctx) -> Finding {
+    let f = Finding::new(Ground::Option, PROVISION, Basis::Objective).code("mod-rev");
+    let Some(used) = &ctx.change.exercise_option else {
+        let mut f = f.not_applicable(text(|l| {
+            super::pick(
+                l,
+                "Endringen viser ikke til noen opsjon.",
+                "The change does not rely on an option.",
+            )
+            .to_owned()
+        }));
+        unnamed_options(ctx, &mut f);
+        return f;
+    };
+    let mut f = f;
+    let Some(option) = ctx.contract.option(&used.id) else {
+        f.outcome(Outcome::Fail).reason(text(|l| match l {
+            crate::text::Lang::Nb => format!("Kontrakten har ingen opsjon «{}».", used.id),
+            crate::text::Lang::En => format!("The contract has no option «{}».", used.id),
+        }));
+        return f;
+    };
+    match option.kind {
+        OptionKind::Volume => volume(ctx, option, used.quantity, &mut f),
+        OptionKind::Extension => extension(ctx, option, &mut f),
+    }
+    f
+}
+
+/// A volume option covers the price increase within the remaining quantity and value.
+fn volume(
+    ctx: &Ctx,
+    option: &ContractOption,
+    asked: Option<rust_decimal::Decimal>,
+    f: &mut Finding,
+) {
+    if !ctx.has(Element::PriceIncrease) {
+        f.outcome(Outcome::NotApplicable).reason(text(|l| {
+            super::pick(
+                l,
+                "Endringen gir ingen prisøkning som en volumopsjon kan dekke.",
+                "The change brings no price increase for a volume option to cover.",
+            )
+            .to_owned()
+        }));
+        return;
+    }
+    let increase = ctx.price_increase();
+    let remaining_q = option.remaining_quantity();
+    let remaining_v = option.remaining_value();
+    let unit = option.unit.clone().unwrap_or_default();
+    let quantity_ok = asked.is_none_or(|q| q <= remaining_q);
+    let value_ok = increase <= remaining_v;
+    f.reason(text(|l| match l {
+        crate::text::Lang::Nb => format!(
+            "Opsjonen «{}» gjelder {} {unit} til {}; {} er utløst, slik at {} {unit} til {} gjenstår.",
+            option.id,
+            number(option.quantity.unwrap_or_default(), l),
+            nok(option.value.unwrap_or_default(), l),
+            number(option.exercised_quantity, l),
+            number(remaining_q, l),
+            nok(remaining_v, l)
+        ),
+        crate::text::Lang::En => format!(
+            "Option «{}» covers {} {unit} at {}; {} have been called off, leaving {} {unit} at {}.",
+            option.id,
+            number(option.quantity.unwrap_or_default(), l),
+            nok(option.value.unwrap_or_default(), l),
+            number(option.exercised_quantity, l),
+            number(remaining_q, l),
+            nok(remaining_v, l)
+        ),
+    }));
+    match asked {
+        Some(q) => f.reason(text(|l| match l {
+            crate::text::Lang::Nb => format!(
+                "Endringen ber om {} {unit}, som er {} gjenværende mengde.",
+                number(q, l),
+                if quantity_ok { "innenfor" } else { "mer enn" }
+            ),
+            crate::text::Lang::En => format!(
+                "The change asks for {} {unit}, which is {} the remaining quantity.",
+                number(q, l),
+                if quantity_ok { "within" } else { "more than" }
+            ),
+        })),
+        None => f.reason(text(|l| {
+            super::pick(
+                l,
+                "Endringen oppgir ikke mengden som utløses; bare verdien er kontrollert.",
+                "The change does not state the quantity called off; only the value is checked.",
+            )
+            .to_owned()
+        })),
+    };
+    f.reason(text(|l| match l {
+        crate::text::Lang::Nb => format!(
+            "Prisøkningen {} {} gjenværende opsjonsverdi {}.",
+            nok(increase, l),
+            if value_ok {
+                "er innenfor"
+            } else {
+                "overstiger"
+            },
+            nok(remaining_v, l)
+        ),
+        crate::text::Lang::En => format!(
+            "The price increase {} {} the remaining option value {}.",
+            nok(increase, l),
+            if value_ok { "is within" } else { "exceeds" },
+            nok(remaining_v, l)
+        ),
+    }));
+    if quantity_ok && value_ok {
+        f.outcome(Outcome::Pass);
+        f.offer([Element::PriceIncrease], Basis::Objective);
+    } else {
+        f.outcome(Outcome::Fail);
+    }
+}
+
+/// An unexercised extension option covers a term extension of at most its months.
+fn extension(ctx: &Ctx, option: &ContractOption, f: &mut Finding) {
+    let months = option.months.unwrap_or(0);
+    let Some(new_end) = ctx
+        .change
+        .new_end
+        .filter(|_| ctx.has(Element::TermExtension))
+    else {
+        f.outcome(Outcome::NotApplicable).reason(text(|l| {
+            super::pick(
+                l,
+                "Endringen forlenger ikke løpetiden, så forlengelsesopsjonen har ikke noe å dekke.",
+                "The change does not extend the term, so the extension option has nothing to cover.",
+            )
+            .to_owned()
+        }));
+        return;
+    };
+    if option.exercised {
+        f.outcome(Outcome::Fail).reason(text(|l| match l {
+            crate::text::Lang::Nb => {
+                format!("Forlengelsesopsjonen «{}» er allerede utløst.", option.id)
+            }
+            crate::text::Lang::En => {
+                format!(
+                    "Extension option «{}» has already been exercised.",
+                    option.id
+                )
+            }
+        }));
+        return;
+    }
+    let limit = ctx.contract.end.checked_add_months(Months::new(months));
+    let ok = limit.is_some_and(|limit| new_end <= limit);
+    let limit = limit.unwrap_or(ctx.contract.end);
+    f.reason(text(|l| match l {
+        crate::text::Lang::Nb => format!(
+            "Opsjonen «{}» gir rett til å forlenge med {months} måneder, fra {} til {}; ny sluttdato {} er {}.",
+            option.id,
+            date_long(ctx.contract.end, l),
+            date_long(limit, l),
+            date_long(new_end, l),
+            if ok { "innenfor" } else { "senere enn dette" }
+        ),
+        crate::text::Lang::En => format!(
+            "Option «{}» allows an extension of {months} months, from {} to {}; the new end {} is {}.",
+            option.id,
+            date_long(ctx.contract.end, l),
+            date_long(limit, l),
+            date_long(new_end, l),
+            if ok { "within it" } else { "later than that" }
+        ),
+    }));
+    if ok {
+        f.outcome(Outcome::Pass);
+        f.offer([Element::TermExtension], Basis::Objective);
+    } else {
+        f.outcome(Outcome::Fail);
+    }
+}
+
+/// Points out an option the change does not name that would have covered it: the memo may
+/// say so, but an option covers only when named (legal-rules.md § 3).
+fn unnamed_options(ctx: &Ctx, f: &mut Finding) {
+    for option in &ctx.contract.options {
+        let fits = match option.kind {
+            OptionKind::Volume => {
+                ctx.has(Element::PriceIncrease) && ctx.price_increase() <= option.remaining_value()
+            }
+            OptionKind::Extension => {
+                !option.exercised
+                    && ctx.change.new_end.is_some_and(|new_end| {
+                        ctx.has(Element::TermExtension)
+                            && ctx
+                                .contract
+                                .end
+                                .checked_add_months(Months::new(option.months.unwrap_or(0)))
+                                .is_some_and(|limit| new_end <= limit)
+                    })
+            }
+        };
+        if fits {
+            f.warn(text(|l| match l {
+                crate::text::Lang::Nb => format!(
+                    "Kontrakten har opsjonen «{}», som ser ut til å kunne dekke endringen, men endringen viser ikke til den. Vurder om endringen skal gjøres som utløsning av opsjonen.",
+                    option.id
+                ),
+                crate::text::Lang::En => format!(
+                    "The contract has option «{}», which appears able to cover the change, but the change does not rely on it. Consider making the change as an exercise of the option.",
+                    option.id
+                ),
+            }));
+        }
+    }
+}

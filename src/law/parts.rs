@@ -1,0 +1,160 @@
+//! Parts I and II of FOA, which have no listed safe harbours.
+//!
+//! > § 11-2 (1) Oppdragsgiveren kan foreta endringer som ikke er vesentlige i en kontrakt uten å
+//! > gjennomføre en ny konkurranse etter forskriften. (2) En endring er vesentlig dersom den
+//! > fører til at innholdet i kontrakten blir vesentlig forskjellig fra den opprinnelige
+//! > kontrakten.
+//!
+//! Part II (legal-rules.md § 3): the grounds of § 28-1 (1) b–e do not exist there. What part III
+//! covers on objective grounds is covered a fortiori (part II leaves more room, veileder ch.
+//! 14.2); what part III covers only on an assessment is uncertain under § 11-2 and leads to an
+//! intention notice in Doffin (§ 8-18); there is no modification notice. Part I has no change
+//! provision (anskaffelsesloven § 4 applies): if the value including options plus the cumulative
+//! increase stays below the national threshold on the change's date, the whole contract could
+//! have been awarded without a notice and the change is covered; otherwise part II applies.
+
+use crate::assessment::{Basis, ElementCoverage, Ground, Outcome};
+use crate::model::Part;
+use crate::text::{Lang, nok};
+
+use super::{Ctx, Finding, pick, text};
+
+const PART_I_PROVISION: &str = "Anskaffelsesloven § 4; FOA § 5-1 (del I)";
+
+/// Applies the rules of the contract's part to the part III findings and coverage.
+pub(crate) fn apply(ctx: &Ctx, findings: &mut Vec<Finding>, coverage: &mut [ElementCoverage]) {
+    match ctx.part {
+        Part::III => {}
+        Part::II => part_two(findings),
+        Part::I => {
+            let below = part_one(ctx);
+            let covered = below.result.outcome == Outcome::Pass;
+            findings.push(below);
+            if covered {
+                for c in coverage.iter_mut() {
+                    c.covered_by = Some(Ground::BelowNationalThreshold);
+                    c.basis = Some(Basis::Objective);
+                }
+            } else {
+                part_two(findings);
+            }
+        }
+    }
+}
+
+/// Part II: the same coverage, cited under § 11-2, with no modification-notice codes.
+fn part_two(findings: &mut [Finding]) {
+    for f in findings.iter_mut() {
+        let Some(provision) = part_two_provision(f.result.test) else {
+            continue;
+        };
+        f.result.provision = provision;
+        f.result.notice_code = None;
+        if f.result.outcome == Outcome::NotApplicable {
+            continue;
+        }
+        let note = match f.result.test {
+            Ground::Option
+            | Ground::ChangeClause
+            | Ground::DeMinimis
+            | Ground::SupplierSuccession => text(|l| {
+                pick(
+                    l,
+                    "Kontrakten følger del II, som ikke har denne unntaksbestemmelsen; det som ville vært tillatt på objektivt grunnlag etter del III, er etter § 11-2 tillatt i alle fall (del II gir noe større rom for endringer, veilederen kap. 14.2).",
+                    "The contract falls under part II, which has no such safe harbour; what part III would allow on an objective ground is allowed a fortiori under § 11-2 (part II leaves somewhat more room, guide ch. 14.2).",
+                )
+                .to_owned()
+            }),
+            Ground::AdditionalDeliveries | Ground::Unforeseen | Ground::NotSubstantial => {
+                text(|l| {
+                    pick(
+                    l,
+                    "Kontrakten følger del II: spørsmålet er etter § 11-2 om kontrakten blir vesentlig forskjellig. Det som bare kan dekkes etter en skjønnsmessig vurdering, er usikkert og bør kunngjøres med en intensjonskunngjøring i Doffin (§ 8-18); det skal ikke kunngjøres en endring.",
+                    "The contract falls under part II: under § 11-2 the question is whether the contract becomes substantially different. What can only be covered on an assessment is uncertain and calls for an intention notice in Doffin (§ 8-18); no modification notice is published.",
+                )
+                .to_owned()
+                })
+            }
+            Ground::BuyerSuccession
+            | Ground::FrameworkDuration
+            | Ground::BelowNationalThreshold => continue,
+        };
+        f.reason(note);
+    }
+}
+
+/// The provision a test cites in part II.
+fn part_two_provision(g: Ground) -> Option<&'static str> {
+    Some(match g {
+        Ground::Option | Ground::ChangeClause => "FOA § 11-2, jf. § 28-1 (1) a (a fortiori)",
+        Ground::DeMinimis => "FOA § 11-2, jf. § 28-1 (1) b (a fortiori)",
+        Ground::AdditionalDeliveries => "FOA § 11-2, jf. § 28-1 (1) c",
+        Ground::Unforeseen => "FOA § 11-2, jf. § 28-1 (1) d",
+        Ground::SupplierSuccession => "FOA § 11-2, jf. § 28-1 (1) e (a fortiori)",
+        Ground::NotSubstantial => "FOA § 11-2",
+        Ground::FrameworkDuration => "FOA § 11-1 (4)",
+        Ground::BuyerSuccession | Ground::BelowNationalThreshold => return None,
+    })
+}
+
+/// Part I: the value including options plus the cumulative increase against the national
+/// threshold in force on the change's date (strictly below).
+fn part_one(ctx: &Ctx) -> Finding {
+    let mut f = Finding::new(
+        Ground::BelowNationalThreshold,
+        PART_I_PROVISION,
+        Basis::Objective,
+    );
+    let fig = &ctx.figures;
+    let total = fig.value_including_options + fig.cumulative_increase;
+    let Some(national) = fig.national_threshold else {
+        f.outcome(Outcome::Fail).reason(text(|l| {
+            pick(
+                l,
+                "Den nasjonale terskelverdien på endringsdatoen er ukjent; endringen vurderes etter del II.",
+                "The national threshold on the change date is unknown; the change is assessed under part II.",
+            )
+            .to_owned()
+        }));
+        return f;
+    };
+    let below = total < national;
+    f.reason(text(|l| match l {
+        Lang::Nb => format!(
+            "Kontraktens verdi medregnet opsjoner {} pluss samlet prisøkning {} er {}, som er {} den nasjonale terskelverdien {}.",
+            nok(fig.value_including_options, l),
+            nok(fig.cumulative_increase, l),
+            nok(total, l),
+            if below { "lavere enn" } else { "ikke lavere enn" },
+            nok(national, l)
+        ),
+        Lang::En => format!(
+            "The contract value including options {} plus the cumulative increase {} is {}, which is {} the national threshold {}.",
+            nok(fig.value_including_options, l),
+            nok(fig.cumulative_increase, l),
+            nok(total, l),
+            if below { "lower than" } else { "not lower than" },
+            nok(national, l)
+        ),
+    }));
+    if below {
+        f.outcome(Outcome::Pass).reason(text(|l| {
+            pick(
+                l,
+                "Hele kontrakten kunne vært inngått uten kunngjøring (del I); endringen er dekket, men de grunnleggende prinsippene i anskaffelsesloven § 4 gjelder fortsatt.",
+                "The whole contract could have been awarded without a notice (part I); the change is covered, but the basic principles of anskaffelsesloven § 4 still apply.",
+            )
+            .to_owned()
+        }));
+    } else {
+        f.outcome(Outcome::Fail).reason(text(|l| {
+            pick(
+                l,
+                "Del I har ingen endringsbestemmelse; endringen vurderes som etter del II.",
+                "Part I has no change provision; the change is assessed as under part II.",
+            )
+            .to_owned()
+        }));
+    }
+    f
+}

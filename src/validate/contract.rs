@@ -1,0 +1,267 @@
+//! The facts of one contract: dates in order, amounts not negative, options with the fields
+//! of their kind and not exercised beyond their quantity, clauses that cover something, and
+//! changes dated within the contract's life.
+
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+
+use super::Validator;
+use crate::model::{Contract, ContractOption, OptionKind};
+use crate::thresholds::Thresholds;
+
+pub(super) fn check(v: &mut Validator<'_>, c: &Contract, thresholds: &Thresholds) {
+    check_term(v, c);
+    check_amounts(v, c);
+    for (i, o) in c.options.iter().enumerate() {
+        check_option(v, c, i, o);
+    }
+    for (i, k) in c.change_clauses.iter().enumerate() {
+        if k.covers.is_empty() {
+            v.error(
+                &c.origin,
+                &format!(".change_clauses[{i}].covers"),
+                format!("change clause \"{}\" covers nothing", k.id),
+                "list what the clause allows to change: one or more of \"volume\", \"new_authorities\", \"term\", \"price\"".to_owned(),
+            );
+        }
+    }
+    check_change_dates(v, c);
+    check_part(v, c, thresholds);
+}
+
+/// Signing, start and end follow each other; an index adjustment is dated after signing.
+fn check_term(v: &mut Validator<'_>, c: &Contract) {
+    if c.end < c.start {
+        v.error(
+            &c.origin,
+            ".end",
+            format!(
+                "the contract ends {}, before it starts ({})",
+                c.end, c.start
+            ),
+            "`end` is on or after `start` (the current term, before unexercised extension options)"
+                .to_owned(),
+        );
+    }
+    if c.award.signed > c.start {
+        v.error(
+            &c.origin,
+            ".award.signed",
+            format!(
+                "the contract was signed {}, after its start ({})",
+                c.award.signed, c.start
+            ),
+            "`award.signed` is on or before `start`; check both dates".to_owned(),
+        );
+    }
+    if let Some(p) = &c.price_index
+        && p.as_of < c.award.signed
+    {
+        v.error(
+            &c.origin,
+            ".price_index.as_of",
+            format!(
+                "the price index was applied {}, before the contract was signed ({})",
+                p.as_of, c.award.signed
+            ),
+            "`price_index.as_of` is the date of the adjustment, on or after `award.signed`"
+                .to_owned(),
+        );
+    }
+}
+
+/// Amounts are ≥ 0 (portfolio-format.md); only `value_change` may be negative.
+fn check_amounts(v: &mut Validator<'_>, c: &Contract) {
+    let mut amounts: Vec<(String, Decimal)> = vec![(".value".into(), c.value)];
+    amounts.extend(c.annual_value.map(|a| (".annual_value".into(), a)));
+    amounts.extend(
+        c.price_index
+            .as_ref()
+            .map(|p| (".price_index.adjusted_value".into(), p.adjusted_value)),
+    );
+    for (i, o) in c.options.iter().enumerate() {
+        amounts.extend(o.value.map(|a| (format!(".options[{i}].value"), a)));
+        amounts.extend(o.quantity.map(|a| (format!(".options[{i}].quantity"), a)));
+        amounts.push((
+            format!(".options[{i}].exercised_quantity"),
+            o.exercised_quantity,
+        ));
+    }
+    for (i, k) in c.change_clauses.iter().enumerate() {
+        amounts.extend(
+            k.max_value
+                .map(|a| (format!(".change_clauses[{i}].max_value"), a)),
+        );
+    }
+    for (i, p) in c.proposed_changes.iter().enumerate() {
+        let q = p.exercise_option.as_ref().and_then(|u| u.quantity);
+        amounts.extend(q.map(|a| {
+            (
+                format!(".proposed_changes[{i}].exercise_option.quantity"),
+                a,
+            )
+        }));
+    }
+    for (suffix, amount) in amounts {
+        if amount.is_sign_negative() && !amount.is_zero() {
+            v.error(
+                &c.origin,
+                &suffix,
+                format!("negative amount {amount}"),
+                "amounts and quantities are 0 or more; only `value_change` may be negative (a price decrease)".to_owned(),
+            );
+        }
+    }
+}
+
+/// Fields required by, and fields foreign to, the option's kind.
+fn check_option(v: &mut Validator<'_>, c: &Contract, i: usize, o: &ContractOption) {
+    let at = format!(".options[{i}]");
+    let (kind, required, foreign): (&str, Vec<(&str, bool)>, &[&str]) = match o.kind {
+        OptionKind::Extension => (
+            "extension",
+            vec![("months", o.months.is_some())],
+            &["description", "quantity", "unit", "exercised_quantity"],
+        ),
+        OptionKind::Volume => (
+            "volume",
+            vec![
+                ("description", o.description.is_some()),
+                ("quantity", o.quantity.is_some()),
+                ("unit", o.unit.is_some()),
+                ("value", o.value.is_some()),
+            ],
+            &["months", "exercised"],
+        ),
+    };
+    for (field, present) in required {
+        if !present {
+            v.error(
+                &c.origin,
+                &format!("{at}.kind"),
+                format!("{kind} option \"{}\" has no `{field}`", o.id),
+                option_shape(o.kind),
+            );
+        }
+    }
+    for field in foreign {
+        let path = c.origin.field(&format!("{at}.{field}"));
+        if v.written(&c.origin.file, &path) {
+            v.error(
+                &c.origin,
+                &format!("{at}.{field}"),
+                format!("`{field}` does not apply to {kind} option \"{}\"", o.id),
+                format!("remove it, or correct `kind`; {}", option_shape(o.kind)),
+            );
+        }
+    }
+    if o.kind == OptionKind::Extension && o.months == Some(0) {
+        v.error(
+            &c.origin,
+            &format!("{at}.months"),
+            format!("extension option \"{}\" adds 0 months", o.id),
+            "`months` is the number of months the option extends the term by: 1 or more".to_owned(),
+        );
+    }
+    if let Some(q) = o.quantity
+        && o.exercised_quantity > q
+    {
+        v.error(
+            &c.origin,
+            &format!("{at}.exercised_quantity"),
+            format!(
+                "option \"{}\" is recorded as exercised for {} {unit}, more than its quantity of {q}",
+                o.id,
+                o.exercised_quantity,
+                unit = o.unit.as_deref().unwrap_or("units")
+            ),
+            format!("`exercised_quantity` is what has already been called off: at most `quantity` ({q})"),
+        );
+    }
+}
+
+fn option_shape(kind: OptionKind) -> String {
+    match kind {
+        OptionKind::Extension => "an extension option is { \"id\", \"kind\": \"extension\", \"months\", \"exercised\", \"value\"? }",
+        OptionKind::Volume => "a volume option is { \"id\", \"kind\": \"volume\", \"description\", \"quantity\", \"unit\", \"value\", \"exercised_quantity\" }",
+    }
+    .to_owned()
+}
+
+/// Modifications and proposed changes fall within the contract's life: from `award.signed` to
+/// `end_with_options()` (the current end plus every unexercised extension option), both
+/// inclusive. A change outside that window is not a change to this contract.
+fn check_change_dates(v: &mut Validator<'_>, c: &Contract) {
+    let (from, to) = (c.award.signed, c.end_with_options());
+    // An end before the start is reported on its own; every change would be "after the end".
+    let window_known = c.end >= c.start;
+    let dated = c
+        .modifications
+        .iter()
+        .enumerate()
+        .map(|(i, m)| (format!(".modifications[{i}].date"), "modification", m.date))
+        .chain(c.proposed_changes.iter().enumerate().map(|(i, p)| {
+            (
+                format!(".proposed_changes[{i}].date"),
+                "proposed change",
+                p.date,
+            )
+        }));
+    for (suffix, what, date) in dated.collect::<Vec<_>>() {
+        if let Some(message) = outside_life(what, date, from, to).filter(|_| window_known) {
+            v.error(
+                &c.origin,
+                &suffix,
+                message,
+                format!("a {what} is dated within the contract's life: from its signing ({from}) to its end with all unexercised extension options ({to})"),
+            );
+        }
+    }
+    for (i, p) in c.proposed_changes.iter().enumerate() {
+        if let Some(new_end) = p.new_end
+            && new_end < c.start
+        {
+            v.error(
+                &c.origin,
+                &format!(".proposed_changes[{i}].new_end"),
+                format!(
+                    "the new end {new_end} is before the contract's start ({})",
+                    c.start
+                ),
+                "`new_end` is the contract's end after the change: on or after `start`".to_owned(),
+            );
+        }
+    }
+}
+
+fn outside_life(what: &str, date: NaiveDate, from: NaiveDate, to: NaiveDate) -> Option<String> {
+    if date < from {
+        Some(format!(
+            "{what} dated {date}, before the contract was signed ({from})"
+        ))
+    } else if date > to {
+        Some(format!(
+            "{what} dated {date}, after the contract has ended ({to}, with all extension options)"
+        ))
+    } else {
+        None
+    }
+}
+
+/// The part at award is derived from the thresholds in force at signing (FOA §§ 5-1, 5-3);
+/// before the table's first period there are none, so `award.part` must be given.
+fn check_part(v: &mut Validator<'_>, c: &Contract, thresholds: &Thresholds) {
+    if c.award.part.is_some() || thresholds.period_on(c.award.signed).is_some() {
+        return;
+    }
+    let first = thresholds
+        .periods()
+        .first()
+        .map_or_else(|| "none".to_owned(), |p| p.from.to_string());
+    v.error(
+        &c.origin,
+        ".award.signed",
+        format!("signed {} without `award.part`, and the threshold table has no values before {first}", c.award.signed),
+        "add \"part\": \"I\", \"II\" or \"III\" to `award` (the part of FOA that governed the award), or supply the thresholds then in force in thresholds.json".to_owned(),
+    );
+}

@@ -1,0 +1,103 @@
+//! Checks beyond types: ids are well-formed and unique, references resolve, and the facts of
+//! the portfolio do not contradict each other. Every problem is returned; nothing stops at the
+//! first. Legal questions (may this change be made?) are the engine's, never an input error:
+//! a proposal to exercise more of an option than remains is valid input.
+//!
+//! The rules are listed in docs/portfolio-format.md, «Consistency rules».
+
+mod contract;
+mod ids;
+mod merger;
+mod references;
+
+use std::path::Path;
+
+use crate::diagnostics::{Diagnostic, Sources};
+use crate::model::{Origin, Portfolio};
+use crate::thresholds::Thresholds;
+
+/// All consistency problems of a loaded portfolio. `thresholds` is the table in use (built-in
+/// plus `thresholds.json`), needed to tell whether a contract's part can be derived.
+pub fn validate(
+    portfolio: &Portfolio,
+    sources: &Sources,
+    thresholds: &Thresholds,
+) -> Vec<Diagnostic> {
+    let mut v = Validator {
+        sources,
+        out: Vec::new(),
+    };
+    let merger_state = merger_state(portfolio, sources);
+    if let Some(m) = &portfolio.merger {
+        merger::check(&mut v, m);
+    }
+    ids::check_contract_ids(&mut v, portfolio);
+    for c in &portfolio.contracts {
+        ids::check_within_contract(&mut v, c);
+        references::check(&mut v, c, merger_state);
+        contract::check(&mut v, c, thresholds);
+    }
+    v.out
+}
+
+/// What is known about `merger.json`, for checking municipality references.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum MergerState<'p> {
+    Absent,
+    /// Present but unreadable: its own errors are reported; references are not checked.
+    Unreadable,
+    Loaded(&'p crate::model::Merger),
+}
+
+fn merger_state<'p>(portfolio: &'p Portfolio, sources: &Sources) -> MergerState<'p> {
+    match &portfolio.merger {
+        Some(m) => MergerState::Loaded(m),
+        None if sources
+            .files
+            .contains_key(&portfolio.root.join(crate::load::MERGER_FILE)) =>
+        {
+            MergerState::Unreadable
+        }
+        None => MergerState::Absent,
+    }
+}
+
+/// Collects diagnostics and answers questions about the source text.
+pub(crate) struct Validator<'s> {
+    sources: &'s Sources,
+    out: Vec<Diagnostic>,
+}
+
+impl Validator<'_> {
+    /// Reports a problem at `suffix` below `origin` (e.g. `.options[1].quantity`).
+    fn error(&mut self, origin: &Origin, suffix: &str, message: String, help: String) {
+        self.report(&origin.file, origin.field(suffix), message, help);
+    }
+
+    fn report(&mut self, file: &Path, path: String, message: String, help: String) {
+        self.out
+            .push(Diagnostic::new(file, path, message).help(help));
+    }
+
+    /// Whether the user wrote the field at `path` (serde defaults hide absent fields).
+    fn written(&self, file: &Path, path: &str) -> bool {
+        self.sources
+            .files
+            .get(file)
+            .is_some_and(|f| f.spans.contains_key(path))
+    }
+}
+
+/// An organisation number, when given, is nine digits (Enhetsregisteret).
+fn check_org_no(v: &mut Validator<'_>, origin: &Origin, suffix: &str, org_no: Option<&str>) {
+    if let Some(n) = org_no
+        && !(n.len() == 9 && n.bytes().all(|b| b.is_ascii_digit()))
+    {
+        v.error(
+            origin,
+            suffix,
+            format!("invalid organisation number {n:?}"),
+            "an organisation number is 9 digits, written without spaces, e.g. \"944496394\"; leave the field out if unknown".to_owned(),
+        );
+    }
+}

@@ -1,0 +1,181 @@
+//! The shipped example portfolio `contracts/` (Nye Fjordvik kommune) loads, validates and keeps
+//! the facts the README's table of expected verdicts is built on.
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use rust_decimal::Decimal;
+use rust_decimal_macros::dec;
+use vesentlig::load::{Loaded, load_checked};
+use vesentlig::model::{AuthorityRef, ContractKind, MergerForm, Part};
+
+/// The service areas of seed ch. 5 (the `area` values of the system priorities, plus the two
+/// areas the report discusses without a system table).
+const SERVICE_AREAS: [&str; 21] = [
+    "IKT-infrastruktur og -drift",
+    "Fellesløsninger",
+    "Økonomi og regnskap",
+    "Innkjøp",
+    "Personal og lønn",
+    "Arkiv og dokumenthåndtering",
+    "Pleie og omsorg",
+    "Helsestasjon",
+    "Fastlege",
+    "Legevakt",
+    "PPT",
+    "Barnevern",
+    "Sosiale tjenester",
+    "Barnehage",
+    "Grunnskolen",
+    "Voksenopplæring",
+    "Bibliotek",
+    "Kulturskolen",
+    "Plan- og byggesak",
+    "Tekniske tjenester",
+    "Byggforvaltning",
+];
+
+fn example_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("contracts")
+}
+
+fn load_example() -> Loaded {
+    match load_checked(&example_dir()) {
+        Ok(loaded) => loaded,
+        Err(report) => panic!("the example portfolio is invalid:\n{}", report.render()),
+    }
+}
+
+#[test]
+fn loads_with_a_merger_and_at_least_fourteen_contracts() {
+    let p = load_example().portfolio;
+    assert!(p.contracts.len() >= 14, "{} contracts", p.contracts.len());
+    let merger = p.merger.as_ref().expect("merger.json");
+    assert_eq!(merger.name, "Nye Fjordvik kommune");
+    assert_eq!(merger.form, MergerForm::NewEntity);
+    assert_eq!(merger.municipalities.len(), 3);
+    assert!(merger.municipalities.iter().all(|m| !m.continues));
+    assert!(merger.explored_from.is_some_and(|d| d < merger.decided));
+    assert!(merger.decided < merger.effective);
+}
+
+#[test]
+fn every_contract_names_its_service_area_and_system() {
+    let p = load_example().portfolio;
+    for c in &p.contracts {
+        let area = c.service_area.as_deref().unwrap_or_default();
+        assert!(
+            SERVICE_AREAS.contains(&area),
+            "{}: service_area `{area}` is not an area of seed ch. 5",
+            c.id
+        );
+        assert!(
+            c.system.as_deref().is_some_and(|s| !s.trim().is_empty()),
+            "{}: no system",
+            c.id
+        );
+    }
+}
+
+#[test]
+fn amounts_keep_every_digit() {
+    let p = load_example().portfolio;
+    let arkiv = p.contract("fjordvik-arkiv-2015").expect("archive contract");
+    let adjusted = arkiv
+        .price_index
+        .as_ref()
+        .expect("price index")
+        .adjusted_value;
+    assert_eq!(adjusted, dec!(4192337.50));
+    assert_eq!(adjusted.to_string(), "4192337.50");
+    assert_eq!(arkiv.base_value(), dec!(4192337.50));
+
+    let vei = p
+        .contract("fjordvik-vei-2024")
+        .expect("road works contract");
+    assert_eq!(vei.value, dec!(72000000));
+    assert_eq!(vei.proposed_changes[0].value_change, dec!(19800000));
+
+    let renhold = p
+        .contract("lillevik-renhold-2023")
+        .expect("cleaning contract");
+    assert_eq!(renhold.proposed_changes[0].value_change, dec!(-180000));
+}
+
+#[test]
+fn one_file_holds_an_array_of_two_contracts() {
+    let p = load_example().portfolio;
+    let in_pleie: Vec<&str> = p
+        .contracts
+        .iter()
+        .filter(|c| c.origin.file.ends_with("storvik-pleie.json"))
+        .map(|c| c.origin.path.as_str())
+        .collect();
+    assert_eq!(in_pleie, ["$[0]", "$[1]"]);
+}
+
+#[test]
+fn covers_the_situations_the_readme_table_relies_on() {
+    let p = load_example().portfolio;
+    let merger = p.merger.as_ref().expect("merger.json");
+
+    // Parts I, II and III, and a contract signed before the 2017 threshold table with its part given.
+    let t = vesentlig::thresholds::Thresholds::default();
+    let parts: BTreeSet<Part> = p
+        .contracts
+        .iter()
+        .filter_map(|c| t.part_at_award(c, merger.authority_kind))
+        .collect();
+    assert_eq!(parts, BTreeSet::from([Part::I, Part::II, Part::III]));
+    let pre_2017 = p.contract("fjordvik-arkiv-2015").expect("archive contract");
+    assert_eq!(pre_2017.award.part, Some(Part::III));
+    assert!(t.period_on(pre_2017.award.signed).is_none());
+
+    // An authority outside the merger, framework agreements, and contracts left to the
+    // implicit transfer (no proposed change).
+    assert!(
+        p.contracts
+            .iter()
+            .flat_map(|c| &c.authorities)
+            .any(|a| matches!(a, AuthorityRef::External(_)))
+    );
+    assert!(
+        p.contracts
+            .iter()
+            .any(|c| c.kind == ContractKind::FrameworkAgreement)
+    );
+    assert!(
+        p.contracts
+            .iter()
+            .filter(|c| c.proposed_changes.is_empty())
+            .count()
+            >= 3
+    );
+
+    // Staggered expiry around the merger date: some end before it, some after.
+    assert!(p.contracts.iter().any(|c| c.end < merger.effective));
+    assert!(p.contracts.iter().any(|c| c.end > merger.effective));
+
+    // The 50 % cap and the index-adjusted base used in the README.
+    let pleie = p.contract("storvik-pleie-2020").expect("care system");
+    assert_eq!(pleie.base_value() / Decimal::TWO, dec!(4000000));
+}
+
+#[test]
+fn check_command_accepts_the_example() {
+    let out = Command::new(env!("CARGO_BIN_EXE_vesentlig"))
+        .arg("check")
+        .arg(example_dir())
+        .output()
+        .expect("run vesentlig check");
+    assert!(
+        out.status.success(),
+        "vesentlig check failed: {}\n{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(stdout.contains("Nye Fjordvik kommune"), "{stdout}");
+    assert!(stdout.contains("OK"), "{stdout}");
+}
