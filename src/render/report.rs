@@ -126,6 +126,19 @@ impl ReportData {
             .iter()
             .flat_map(|c| contract_deadlines(c, p, lang, input.date))
             .collect();
+        if let Some(m) = &p.merger {
+            deadlines.push(Deadline {
+                date: date_short(m.effective, lang),
+                contract: "–".to_owned(),
+                what: tr(
+                    lang,
+                    format!("sammenslåingstidspunktet: {} trer i kraft", m.name),
+                    format!("merger date: {} comes into being", m.name),
+                ),
+                past: m.effective < input.date,
+                sort: (m.effective, String::new()),
+            });
+        }
         deadlines.sort_by(|a, b| a.sort.cmp(&b.sort));
         Self {
             lang,
@@ -264,7 +277,7 @@ fn timeline_row(c: &Contract, assessments: &[Assessment], s: &Scale, lang: Lang)
         })
         .collect();
     TimelineRow {
-        label: c.title.clone(),
+        label: shorten(&c.title, LABEL_CHARS),
         id: c.id.clone(),
         code: labels::recommendation_code(worst(c, assessments)),
         from: s.at(c.start),
@@ -272,6 +285,34 @@ fn timeline_row(c: &Contract, assessments: &[Assessment], s: &Scale, lang: Lang)
         options_to: s.at(c.end_with_options()),
         markers,
     }
+}
+
+/// About what fits on one line of the timeline's label column at 8 pt.
+const LABEL_CHARS: usize = 54;
+
+/// `text` cut at a word boundary to at most `max` characters, with an ellipsis when cut.
+fn shorten(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        return text.to_owned();
+    }
+    let mut out = String::new();
+    for word in text.split_whitespace() {
+        let len = out.chars().count() + usize::from(!out.is_empty()) + word.chars().count();
+        if len + 1 > max {
+            break;
+        }
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    if out.is_empty() {
+        out = text.chars().take(max.saturating_sub(1)).collect();
+    }
+    out.trim_end_matches([',', ';', ':', '–', '-'])
+        .trim_end()
+        .to_owned()
+        + "…"
 }
 
 fn chart_lines(p: &Portfolio, today: NaiveDate, s: &Scale, lang: Lang) -> Vec<Marker> {
@@ -361,4 +402,19 @@ fn contract_deadlines(c: &Contract, p: &Portfolio, lang: Lang, today: NaiveDate)
         ));
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::shorten;
+
+    #[test]
+    fn long_titles_are_cut_at_a_word() {
+        assert_eq!(shorten("Renhold", 10), "Renhold");
+        assert_eq!(
+            shorten("Drift av IKT-infrastruktur: servere, nettverk", 30),
+            "Drift av IKT-infrastruktur…"
+        );
+        assert_eq!(shorten("Abcdefghijklmnop", 6), "Abcde…");
+    }
 }
