@@ -3,6 +3,8 @@
 
 mod support;
 
+use std::path::Path;
+
 use support::*;
 use vesentlig::assessment::{Assessment, Recommendation};
 use vesentlig::model::Contract;
@@ -176,4 +178,149 @@ fn english_memo_is_english() {
     ] {
         assert!(!text.contains(nb), "Norwegian {nb:?} in the English memo");
     }
+}
+
+// ---- The command on the shipped example portfolio ------------------------------------------
+
+fn example_assessments() -> (vesentlig::load::Loaded, Vec<Assessment>) {
+    let loaded = vesentlig::load::load_checked(&example_dir()).unwrap();
+    let a = vesentlig::law::assess_portfolio(&loaded.portfolio, &loaded.thresholds);
+    (loaded, a)
+}
+
+#[test]
+fn every_example_memo_renders_without_warnings_in_both_languages() {
+    let (loaded, assessments) = example_assessments();
+    let renderer = Renderer::new().unwrap();
+    for lang in [Lang::Nb, Lang::En] {
+        for a in &assessments {
+            let data = MemoData::build(&MemoInput {
+                assessment: a,
+                contract: loaded.portfolio.contract(&a.contract).unwrap(),
+                merger: loaded.portfolio.merger.as_ref(),
+                lang,
+                date: d("2026-11-27"),
+                fingerprint: "0000000000000000",
+                plan_actions: &[],
+            });
+            if let Err(e) = renderer.render_strict(Template::Memo, &data, d("2026-11-27")) {
+                panic!("{} / {} ({lang:?}): {e}", a.contract, a.change);
+            }
+        }
+    }
+}
+
+#[test]
+fn memo_command_writes_one_identical_pdf_per_assessment() {
+    let (_, assessments) = example_assessments();
+    let runs: Vec<_> = (0..2)
+        .map(|_| {
+            let out = tempfile::tempdir().unwrap();
+            let dir = out.path().to_str().unwrap().to_owned();
+            let run = vesentlig(&[
+                "memo",
+                example_dir().to_str().unwrap(),
+                "--out",
+                &dir,
+                "--date",
+                "2026-11-27",
+            ]);
+            assert!(
+                run.status.success(),
+                "{}",
+                String::from_utf8_lossy(&run.stderr)
+            );
+            let stderr = String::from_utf8_lossy(&run.stderr);
+            assert!(!stderr.contains("warning"), "{stderr}");
+            assert_eq!(
+                String::from_utf8_lossy(&run.stdout).lines().count(),
+                assessments.len()
+            );
+            (out, folder(Path::new(&dir)))
+        })
+        .collect();
+    let files = &runs[0].1;
+    assert_eq!(files.len(), assessments.len());
+    for a in &assessments {
+        let name = vesentlig::render::batch::file_name(&a.contract, &a.change);
+        assert!(files.iter().any(|(n, _)| *n == name), "no {name}");
+    }
+    // No temporary files left behind, and byte-identical PDFs from two processes.
+    assert!(
+        files
+            .iter()
+            .all(|(n, b)| n.ends_with(".pdf") && b.starts_with(b"%PDF"))
+    );
+    assert_eq!(runs[0].1, runs[1].1);
+}
+
+#[test]
+fn memo_command_filters_by_contract_and_rejects_unknown_ids() {
+    let out = tempfile::tempdir().unwrap();
+    let dir = out.path().to_str().unwrap();
+    let example = example_dir();
+    let example = example.to_str().unwrap();
+    let run = vesentlig(&[
+        "memo",
+        example,
+        "--contract",
+        "fjordvik-vei-2024",
+        "--out",
+        dir,
+        "--lang",
+        "en",
+        "--date",
+        "2026-11-27",
+    ]);
+    assert!(run.status.success());
+    let files = folder(out.path());
+    assert!(!files.is_empty());
+    assert!(
+        files
+            .iter()
+            .all(|(n, _)| n.starts_with("fjordvik-vei-2024__"))
+    );
+    let text = text_of(&out.path().join(&files[0].0));
+    assert!(text.contains("Memorandum"), "{text}");
+
+    let run = vesentlig(&[
+        "memo",
+        example,
+        "--contract",
+        "no-such-contract",
+        "--out",
+        dir,
+    ]);
+    assert_eq!(run.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&run.stderr).contains("no-such-contract"));
+}
+
+#[test]
+fn a_memo_that_cannot_be_written_leaves_the_others_intact() {
+    let out = tempfile::tempdir().unwrap();
+    // A folder where one memo should go: that write fails; every other memo is written.
+    let blocked = vesentlig::render::batch::file_name("fjordvik-vei-2024", "kvikkleire");
+    std::fs::create_dir(out.path().join(&blocked)).unwrap();
+    let run = vesentlig(&[
+        "memo",
+        example_dir().to_str().unwrap(),
+        "--out",
+        out.path().to_str().unwrap(),
+        "--date",
+        "2026-11-27",
+    ]);
+    assert_eq!(run.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&run.stderr);
+    assert!(
+        stderr.contains("fjordvik-vei-2024 / kvikkleire"),
+        "{stderr}"
+    );
+    let (_, assessments) = example_assessments();
+    let files = folder(out.path());
+    assert_eq!(files.len(), assessments.len());
+    assert!(
+        files
+            .iter()
+            .all(|(n, b)| *n == blocked || b.starts_with(b"%PDF"))
+    );
 }

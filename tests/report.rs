@@ -104,3 +104,41 @@ fn report_is_deterministic_and_english_on_request() {
     );
     assert!(!text.contains("Porteføljerapport"));
 }
+
+#[test]
+fn report_command_on_the_example_is_deterministic() {
+    let out = tempfile::tempdir().unwrap();
+    let example = example_dir();
+    let runs: Vec<Vec<u8>> = ["a.pdf", "b.pdf"]
+        .iter()
+        .map(|name| {
+            let path = out.path().join("sub").join(name);
+            let run = vesentlig(&[
+                "report",
+                example.to_str().unwrap(),
+                "--out",
+                path.to_str().unwrap(),
+                "--date",
+                "2026-11-27",
+            ]);
+            assert!(
+                run.status.success(),
+                "{}",
+                String::from_utf8_lossy(&run.stderr)
+            );
+            assert!(!String::from_utf8_lossy(&run.stderr).contains("warning"));
+            std::fs::read(&path).unwrap()
+        })
+        .collect();
+    assert_eq!(runs[0], runs[1]);
+    let text = pdf_text(&runs[0]);
+    assert_contains_all(
+        &text,
+        &[
+            "Porteføljerapport",
+            "Nye Fjordvik kommune",
+            "fjordvik-vei-2024",
+            "kvikkleire",
+        ],
+    );
+}

@@ -277,5 +277,17 @@ mod tests {
             Err(FileError::AccessDenied)
         );
         assert_eq!(w.today(None), Datetime::from_ymd(2026, 11, 27));
+        assert_eq!(w.file(r.data_id).ok(), Some(Bytes::new(Vec::<u8>::new())));
+        assert_eq!(w.source(r.data_id).err(), Some(FileError::NotSource));
+        let spec: typst::syntax::package::PackageSpec = "@preview/evil:0.1.0".parse().unwrap();
+        let in_package = RootedPath::new(
+            VirtualRoot::Package(spec),
+            VirtualPath::new("/lib.typ").unwrap(),
+        )
+        .intern();
+        assert!(matches!(
+            w.source(in_package),
+            Err(FileError::Package(PackageError::NotFound(_)))
+        ));
     }
 }

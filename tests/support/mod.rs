@@ -201,3 +201,31 @@ pub fn assert_contains_all(text: &str, needles: &[&str]) {
         assert!(text.contains(n), "missing {n:?} in:\n{text}");
     }
 }
+
+/// The shipped example portfolio.
+pub fn example_dir() -> std::path::PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("contracts")
+}
+
+/// Runs the `vesentlig` binary.
+pub fn vesentlig(args: &[&str]) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_vesentlig"))
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+/// The files of a folder by name, with their bytes.
+pub fn folder(dir: &Path) -> Vec<(String, Vec<u8>)> {
+    let mut files: Vec<(String, Vec<u8>)> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| {
+            let path = e.unwrap().path();
+            let name = path.file_name().unwrap().to_string_lossy().into_owned();
+            let bytes = std::fs::read(&path).unwrap_or_default();
+            (name, bytes)
+        })
+        .collect();
+    files.sort();
+    files
+}
