@@ -663,8 +663,13 @@ fn change_facts(
 }
 
 fn provision(cite: &str, lang: Lang, nb: &str, en: &str) -> Provision {
+    // Citations are the same in both languages except for the conjunction.
+    let cite = match lang {
+        Lang::Nb => cite.to_owned(),
+        Lang::En => cite.replace(" og ", " and "),
+    };
     Provision {
-        cite: cite.to_owned(),
+        cite,
         quote: tr(lang, nb, en),
     }
 }
@@ -723,7 +728,10 @@ fn framework(a: &Assessment, c: &Contract, merger: Option<&Merger>, lang: Lang) 
     }
     if merger.is_some() {
         out.push(provision(
-            "KMD 2018 (kontinuitetsprinsippet)",
+            match lang {
+            Lang::Nb => "KMD 2018 (kontinuitetsprinsippet)",
+            Lang::En => "KMD 2018 (continuity principle)",
+        },
             lang,
             "Departementet (brev til KS-advokatene, 2018) legger til grunn et ulovfestet kontinuitetsprinsipp: de sammenslåtte kommunenes kontrakter går over til den nye kommunen uten leverandørens samtykke, og §§ 28-1 (1) e og 28-2 d gjelder analogisk for omstrukturering på oppdragsgiversiden. Departementet påpeker selv at rettstilstanden er usikker. Å legge andre kommuners behov til kontrakten er en volumendring som må vurderes for seg.",
             "The ministry (letter to KS-advokatene, 2018) holds that an unwritten continuity principle applies: the merging municipalities' contracts pass to the new municipality without the supplier's consent, and §§ 28-1 (1) (e) and 28-2 (d) apply by analogy to restructuring on the buyer side. The ministry itself notes legal uncertainty. Adding other municipalities' needs to a contract is a change of volume that must be assessed on its own.",
