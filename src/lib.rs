@@ -12,6 +12,8 @@ pub mod fingerprint;
 pub mod law;
 pub mod load;
 pub mod model;
+pub mod plan;
+pub mod priorities;
 pub mod render;
 pub mod text;
 pub mod thresholds;

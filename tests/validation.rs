@@ -249,6 +249,23 @@ fn amounts_keep_every_digit() {
 }
 
 #[test]
+fn amounts_beyond_any_contract() {
+    with_contract(
+        "amounts_beyond_limit",
+        &[
+            (
+                r#""value": 12000000"#,
+                r#""value": "79228162514264337593543950335""#,
+            ),
+            (
+                r#""value_change": 900000"#,
+                r#""value_change": -10000000000000000"#,
+            ),
+        ],
+    );
+}
+
+#[test]
 fn ids() {
     with_contract(
         "invalid_ids",
@@ -451,6 +468,17 @@ fn merger_facts() {
 }
 
 #[test]
+fn authorities_outside_the_merger() {
+    with_contract(
+        "external_authorities",
+        &[(
+            r#""authorities": ["fjordvik"]"#,
+            r#""authorities": ["fjordvik", { "name": "Vestfjord fylkeskommune", "orgnr": "974000000" }, { "name": "Havn IKS", "org_no": "97400000" }, 7]"#,
+        )],
+    );
+}
+
+#[test]
 fn organisation_numbers_authorities_and_clauses() {
     with_contract(
         "org_no_authorities_clauses",
@@ -563,48 +591,75 @@ fn bad_usage_exits_2() {
 }
 
 /// Loads `text` as a contract file in-process and renders the report: must not panic.
-fn survives(text: &[u8]) {
+/// Returns whether the portfolio was found invalid.
+fn survives(text: &[u8]) -> bool {
     let tmp = tempfile::tempdir().unwrap();
     std::fs::write(tmp.path().join("merger.json"), MERGER).unwrap();
     std::fs::write(tmp.path().join("x.json"), text).unwrap();
-    if let Err(report) = vesentlig::load::load_checked(tmp.path()) {
-        assert!(!report.render().is_empty());
+    match vesentlig::load::load_checked(tmp.path()) {
+        Ok(_) => false,
+        Err(report) => {
+            assert!(!report.render().is_empty());
+            true
+        }
     }
 }
 
 #[test]
 fn no_input_panics() {
-    // Every truncation of a valid contract, and of the merger.
-    for end in 0..CONTRACT.len() {
+    // Every truncation of a valid contract is invalid, and reported.
+    for end in 0..CONTRACT.trim_end().len() {
         if CONTRACT.is_char_boundary(end) {
-            survives(&CONTRACT.as_bytes()[..end]);
+            assert!(
+                survives(&CONTRACT.as_bytes()[..end]),
+                "prefix of {end} bytes accepted"
+            );
         }
     }
+    // Hostile files, through the binary: exit 1, no panic.
     for hostile in [
         b"\xff\xfe\x00garbage".to_vec(),
         b"{\"id\": \"\xe2\x82\"}".to_vec(),
         "[".repeat(1_000_000).into_bytes(),
         "{\"a\":".repeat(100_000).into_bytes(),
+        "[{".repeat(50_000).into_bytes(),
         format!("{{\"value\": 1{}}}", "0".repeat(100_000)).into_bytes(),
         b"{\"value\": 1e999999999, \"months\": -0, \"quantity\": -1e-999}".to_vec(),
         contract(&[(r#""months": 12"#, r#""months": 99999999999999999999"#)]).into_bytes(),
-        contract(&[(r#""months": 12"#, r#""months": 4294967295"#)]).into_bytes(),
+        contract(&[
+            (r#""months": 12"#, r#""months": 4294967295"#),
+            (r#""end": "2025-03-31""#, r#""end": "9999-12-31""#),
+        ])
+        .into_bytes(),
         contract(&[(
             r#""value": 12000000"#,
-            r#""value": "79228162514264337593543950335""#,
+            r#""value": "79228162514264337593543950336""#,
         )])
         .into_bytes(),
         contract(&[(r#""end": "2025-03-31""#, r#""end": "+262143-12-31""#)]).into_bytes(),
         b"\"\\ud800\"".to_vec(),
         "\u{feff}{}".as_bytes().to_vec(),
+        b"null".to_vec(),
+        b"[]"
+            .to_vec()
+            .into_iter()
+            .chain(b" x".iter().copied())
+            .collect(),
     ] {
-        survives(&hostile);
+        let tmp = tempfile::tempdir().unwrap();
+        std::fs::create_dir(tmp.path().join("p")).unwrap();
+        std::fs::write(tmp.path().join("p/merger.json"), MERGER).unwrap();
+        std::fs::write(tmp.path().join("p/x.json"), &hostile).unwrap();
+        let out = check(tmp.path());
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(
+            out.status.code(),
+            Some(1),
+            "{}: {stderr}",
+            String::from_utf8_lossy(&hostile[..hostile.len().min(80)])
+        );
+        assert!(!stderr.contains("panicked"), "{stderr}");
     }
-    // And through the binary: exit 1, no panic message.
-    let tmp = portfolio(&[("merger.json", MERGER), ("lonn.json", &"[{".repeat(50_000))]);
-    let out = check(tmp.path());
-    assert_eq!(out.status.code(), Some(1));
-    assert!(!String::from_utf8_lossy(&out.stderr).contains("panicked"));
 }
 
 proptest! {

@@ -3,6 +3,7 @@
 pub mod args;
 mod check;
 mod memo;
+mod plan;
 mod report;
 
 use std::process::ExitCode;
@@ -19,8 +20,9 @@ pub fn run(cli: Cli) -> ExitCode {
     match cli.command {
         Command::Check(a) => check::run(&a),
         Command::Memo(a) => memo::run(&a),
+        Command::Plan(a) => plan::run(&a),
         Command::Report(a) => report::run(&a),
-        Command::Assess(_) | Command::Plan(_) => {
+        Command::Assess(_) => {
             eprintln!("error: this command is not available yet");
             ExitCode::from(EXIT_USAGE)
         }

@@ -227,7 +227,12 @@ fn empty_file_help(role: Role) -> &'static str {
         Role::Thresholds => {
             "give `{ \"periods\": [ … ] }`, or delete the file to use the built-in table"
         }
-        _ => "write one contract object, or an array of contract objects, or delete the file",
+        Role::Planning => {
+            "give the planning settings (docs/planning.md), or delete the file to use the defaults"
+        }
+        Role::Contracts => {
+            "write one contract object, or an array of contract objects, or delete the file"
+        }
     }
 }
 

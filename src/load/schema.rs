@@ -80,9 +80,16 @@ const fn opt(name: &'static str, kind: Kind) -> Field {
 }
 
 pub const PARTY: Schema = Schema {
-    noun: "party",
+    noun: "supplier",
     doc: "«Contract», `supplier`",
     fields: &[req("name", Kind::Str), opt("org_no", Kind::Str)],
+};
+
+/// An authority outside the merger: the same fields as a supplier.
+pub const AUTHORITY: Schema = Schema {
+    noun: "authority",
+    doc: "«Contract», `authorities`",
+    fields: PARTY.fields,
 };
 
 pub const MUNICIPALITY: Schema = Schema {
@@ -341,7 +348,7 @@ pub fn check(value: &Value<'_>, path: &str, kind: Kind, out: &mut Vec<Problem>) 
             }
         }
         (Kind::Object(schema), Value::Object(_)) => check_object(value, path, schema, out),
-        (Kind::Authority, Value::Object(_)) => check_object(value, path, &PARTY, out),
+        (Kind::Authority, Value::Object(_)) => check_object(value, path, &AUTHORITY, out),
         (Kind::Array(item), Value::Array(a)) => {
             for (i, e) in a.elements.iter().enumerate() {
                 check(e, &format!("{path}[{i}]"), *item, out);

@@ -9,6 +9,10 @@ use super::Validator;
 use crate::model::{Contract, ContractOption, OptionKind};
 use crate::thresholds::Thresholds;
 
+/// An extension option longer than this (a century) is a typing error, not a contract term;
+/// it would also push dates beyond what the calendar arithmetic can represent.
+const MAX_EXTENSION_MONTHS: u32 = 1200;
+
 pub(super) fn check(v: &mut Validator<'_>, c: &Contract, thresholds: &Thresholds) {
     check_term(v, c);
     check_amounts(v, c);
@@ -70,40 +74,19 @@ fn check_term(v: &mut Validator<'_>, c: &Contract) {
     }
 }
 
-/// Amounts are ≥ 0 (portfolio-format.md); only `value_change` may be negative.
+/// Amounts are ≥ 0 (portfolio-format.md); only `value_change` may be negative. Every amount
+/// and quantity stays within ± `MAX_AMOUNT`: larger figures are typing errors, and the limit
+/// keeps every later calculation (× 365, sums, percentages) far inside `Decimal`'s range.
 fn check_amounts(v: &mut Validator<'_>, c: &Contract) {
-    let mut amounts: Vec<(String, Decimal)> = vec![(".value".into(), c.value)];
-    amounts.extend(c.annual_value.map(|a| (".annual_value".into(), a)));
-    amounts.extend(
-        c.price_index
-            .as_ref()
-            .map(|p| (".price_index.adjusted_value".into(), p.adjusted_value)),
-    );
-    for (i, o) in c.options.iter().enumerate() {
-        amounts.extend(o.value.map(|a| (format!(".options[{i}].value"), a)));
-        amounts.extend(o.quantity.map(|a| (format!(".options[{i}].quantity"), a)));
-        amounts.push((
-            format!(".options[{i}].exercised_quantity"),
-            o.exercised_quantity,
-        ));
-    }
-    for (i, k) in c.change_clauses.iter().enumerate() {
-        amounts.extend(
-            k.max_value
-                .map(|a| (format!(".change_clauses[{i}].max_value"), a)),
-        );
-    }
-    for (i, p) in c.proposed_changes.iter().enumerate() {
-        let q = p.exercise_option.as_ref().and_then(|u| u.quantity);
-        amounts.extend(q.map(|a| {
-            (
-                format!(".proposed_changes[{i}].exercise_option.quantity"),
-                a,
-            )
-        }));
-    }
-    for (suffix, amount) in amounts {
-        if amount.is_sign_negative() && !amount.is_zero() {
+    for (suffix, amount, may_be_negative) in amounts(c) {
+        if amount.abs() > MAX_AMOUNT {
+            v.error(
+                &c.origin,
+                &suffix,
+                format!("{amount} is beyond any contract value"),
+                "amounts and quantities are at most 1 000 000 000 000 000 (10¹⁵); check the number of digits".to_owned(),
+            );
+        } else if !may_be_negative && amount.is_sign_negative() && !amount.is_zero() {
             v.error(
                 &c.origin,
                 &suffix,
@@ -112,6 +95,59 @@ fn check_amounts(v: &mut Validator<'_>, c: &Contract) {
             );
         }
     }
+}
+
+/// The largest amount or quantity accepted: 10¹⁵.
+const MAX_AMOUNT: Decimal = Decimal::from_parts(2_764_472_320, 232_830, 0, false, 0);
+
+/// Every amount and quantity of a contract: (path suffix, value, whether it may be negative).
+fn amounts(c: &Contract) -> Vec<(String, Decimal, bool)> {
+    let mut out: Vec<(String, Decimal, bool)> = vec![(".value".into(), c.value, false)];
+    let mut add = |suffix: String, value: Option<Decimal>, may_be_negative: bool| {
+        if let Some(v) = value {
+            out.push((suffix, v, may_be_negative));
+        }
+    };
+    add(".annual_value".into(), c.annual_value, false);
+    let adjusted = c.price_index.as_ref().map(|p| p.adjusted_value);
+    add(".price_index.adjusted_value".into(), adjusted, false);
+    for (i, o) in c.options.iter().enumerate() {
+        add(format!(".options[{i}].value"), o.value, false);
+        add(format!(".options[{i}].quantity"), o.quantity, false);
+        add(
+            format!(".options[{i}].exercised_quantity"),
+            Some(o.exercised_quantity),
+            false,
+        );
+    }
+    for (i, k) in c.change_clauses.iter().enumerate() {
+        add(
+            format!(".change_clauses[{i}].max_value"),
+            k.max_value,
+            false,
+        );
+    }
+    for (i, m) in c.modifications.iter().enumerate() {
+        add(
+            format!(".modifications[{i}].value_change"),
+            Some(m.value_change),
+            true,
+        );
+    }
+    for (i, p) in c.proposed_changes.iter().enumerate() {
+        let q = p.exercise_option.as_ref().and_then(|u| u.quantity);
+        add(
+            format!(".proposed_changes[{i}].exercise_option.quantity"),
+            q,
+            false,
+        );
+        add(
+            format!(".proposed_changes[{i}].value_change"),
+            Some(p.value_change),
+            true,
+        );
+    }
+    out
 }
 
 /// Fields required by, and fields foreign to, the option's kind.
@@ -155,12 +191,12 @@ fn check_option(v: &mut Validator<'_>, c: &Contract, i: usize, o: &ContractOptio
             );
         }
     }
-    if o.kind == OptionKind::Extension && o.months == Some(0) {
+    if let Some(months) = o.months.filter(|m| *m == 0 || *m > MAX_EXTENSION_MONTHS) {
         v.error(
             &c.origin,
             &format!("{at}.months"),
-            format!("extension option \"{}\" adds 0 months", o.id),
-            "`months` is the number of months the option extends the term by: 1 or more".to_owned(),
+            format!("extension option \"{}\" adds {months} months", o.id),
+            format!("`months` is the number of months the option extends the term by: 1 to {MAX_EXTENSION_MONTHS}"),
         );
     }
     if let Some(q) = o.quantity
@@ -264,4 +300,14 @@ fn check_part(v: &mut Validator<'_>, c: &Contract, thresholds: &Thresholds) {
         format!("signed {} without `award.part`, and the threshold table has no values before {first}", c.award.signed),
         "add \"part\": \"I\", \"II\" or \"III\" to `award` (the part of FOA that governed the award), or supply the thresholds then in force in thresholds.json".to_owned(),
     );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_amount_limit_is_ten_to_the_fifteenth() {
+        assert_eq!(MAX_AMOUNT, Decimal::from(1_000_000_000_000_000_i64));
+    }
 }
