@@ -13,6 +13,30 @@ use vesentlig::render::{Renderer, Template};
 use vesentlig::text::Lang;
 
 fn render(a: &Assessment, c: &Contract, lang: Lang) -> Vec<u8> {
+    render_planned(a, c, lang, None)
+}
+
+/// The plan of a one-contract portfolio, measured against the memo date.
+fn plan(a: &Assessment, c: &Contract) -> vesentlig::plan::Plan {
+    let portfolio = vesentlig::model::Portfolio {
+        root: "contracts".into(),
+        merger: Some(merger()),
+        contracts: vec![c.clone()],
+    };
+    vesentlig::plan::plan_portfolio(
+        &portfolio,
+        std::slice::from_ref(a),
+        d("2025-01-06"),
+        &Default::default(),
+    )
+}
+
+fn render_planned(
+    a: &Assessment,
+    c: &Contract,
+    lang: Lang,
+    plan: Option<&vesentlig::plan::ContractPlan>,
+) -> Vec<u8> {
     let m = merger();
     let data = MemoData::build(&MemoInput {
         assessment: a,
@@ -21,7 +45,8 @@ fn render(a: &Assessment, c: &Contract, lang: Lang) -> Vec<u8> {
         lang,
         date: d("2025-01-06"),
         fingerprint: "0123456789abcdef",
-        plan_actions: &[],
+        plan,
+        plan_warnings: &[],
     });
     let renderer = Renderer::new().unwrap();
     // Strict: any Typst warning (e.g. an unknown font family) fails the test.
@@ -114,14 +139,21 @@ fn retender_memo_gives_termination_and_plan_pointer() {
     // Runs past the merger on 1 January 2027, so terminating at the merger is a real option.
     c.end = d("2028-03-31");
     let a = assessment(Recommendation::Retender, "4000000", "4100000");
-    let text = pdf_text(&render(&a, &c, Lang::Nb));
+    let plan = plan(&a, &c);
+    let text = pdf_text(&render_planned(&a, &c, Lang::Nb, plan.contracts.first()));
     assert_contains_all(
         &text,
         &[
             "Ny konkurranse",
             "Ikke oppfylt",
             "ikke dekket",
-            "oppsigelse med 6 måneders varsel gis senest 1. juli 2026",
+            "Frister fra anskaffelsesplanen",
+            // Six months' notice before the merger on 1 January 2027.
+            // (pdftotext interleaves table columns, so cells are checked one by one.)
+            "senest 01.07.2026",
+            "Si opp Renhold av kommunale bygg",
+            "Kunngjør konkurransen for Renhold",
+            "fristen er passert",
             "vesentlig plan",
             "§§ 13–14",
             "innen to år",
@@ -201,7 +233,8 @@ fn every_example_memo_renders_without_warnings_in_both_languages() {
                 lang,
                 date: d("2026-11-27"),
                 fingerprint: "0000000000000000",
-                plan_actions: &[],
+                plan: None,
+                plan_warnings: &[],
             });
             if let Err(e) = renderer.render_strict(Template::Memo, &data, d("2026-11-27")) {
                 panic!("{} / {} ({lang:?}): {e}", a.contract, a.change);

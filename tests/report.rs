@@ -44,12 +44,14 @@ fn assessments() -> Vec<Assessment> {
 fn render(lang: Lang) -> Vec<u8> {
     let p = portfolio();
     let a = assessments();
+    let plan = vesentlig::plan::plan_portfolio(&p, &a, d("2026-01-05"), &Default::default());
     let data = ReportData::build(&ReportInput {
         portfolio: &p,
         assessments: &a,
         lang,
         date: d("2026-01-05"),
         fingerprint: "fedcba9876543210",
+        plan: &plan,
     });
     let pdf = Renderer::new()
         .unwrap()
@@ -64,7 +66,8 @@ fn render(lang: Lang) -> Vec<u8> {
 #[test]
 fn report_has_counts_verdicts_and_deadlines() {
     let text = pdf_text(&render(Lang::Nb));
-    assert!(!text.contains("a-renhold-2021 siste frist for oppsigelse"));
+    // Only the payroll contract runs past the merger, so only it gets a termination date.
+    assert!(!text.contains("Si opp Renhold"));
     assert_contains_all(
         &text,
         &[
@@ -76,9 +79,10 @@ fn report_has_counts_verdicts_and_deadlines() {
             "Lønns- og personalsystem",
             "b-lonn-2019",
             "De minimis-regelen",
-            "31.03.2025 (passert)",
-            // Only the payroll contract runs past the merger, so only it gets a notice date.
-            "01.07.2026 b-lonn-2019 siste frist for oppsigelse (6 mnd.) for å avslutte ved sammenslåingen",
+            "passert",
+            "Varsler fra anskaffelsesplanen",
+            "senest 01.07.2026 b-lonn-2019 Si opp Lønns- og personalsystem",
+            "Kunngjør konkurransen for Lønns- og personalsystem",
             "sammenslåingstidspunktet",
             "vesentlig plan",
             "2027",

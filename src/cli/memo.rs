@@ -4,11 +4,13 @@ use std::io::IsTerminal;
 use std::path::Path;
 use std::process::ExitCode;
 
+use chrono::NaiveDate;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 use super::args::MemoArgs;
 use crate::assessment::Assessment;
 use crate::model::Portfolio;
+use crate::plan::Plan;
 use crate::render::Renderer;
 use crate::render::batch::{MemoBatch, write_memos};
 
@@ -21,7 +23,14 @@ pub fn run(args: &MemoArgs) -> ExitCode {
     if let Some(code) = check_contract_filter(portfolio, &args.contracts) {
         return code;
     }
+    let config = match crate::plan::lead_time::load_config(&args.portfolio) {
+        Ok(config) => config,
+        Err(report) => return super::fail(&report),
+    };
+    let date = super::today_or(args.date);
     let mut assessments = crate::law::assess_portfolio(portfolio, &loaded.thresholds);
+    // Planned over the whole portfolio: overlaps between contracts affect the deadlines.
+    let plan = crate::plan::plan_portfolio(portfolio, &assessments, date, &config);
     if !args.contracts.is_empty() {
         assessments.retain(|a| args.contracts.contains(&a.contract));
     }
@@ -29,7 +38,7 @@ pub fn run(args: &MemoArgs) -> ExitCode {
         eprintln!("no assessed changes: no memo to write");
         return ExitCode::SUCCESS;
     }
-    match render_all(args, portfolio, &assessments) {
+    match render_all(args, portfolio, &assessments, &plan, date) {
         Ok(()) => ExitCode::SUCCESS,
         Err(message) => {
             eprintln!("error: {message}");
@@ -59,6 +68,8 @@ fn render_all(
     args: &MemoArgs,
     portfolio: &Portfolio,
     assessments: &[Assessment],
+    plan: &Plan,
+    date: NaiveDate,
 ) -> Result<(), String> {
     let fingerprint = crate::fingerprint::portfolio(&args.portfolio)
         .map_err(|e| format!("cannot read the portfolio to fingerprint it: {e}"))?;
@@ -69,9 +80,10 @@ fn render_all(
     let batch = MemoBatch {
         portfolio,
         lang: args.lang,
-        date: super::today_or(args.date),
+        date,
         fingerprint: &fingerprint,
         out_dir: &args.out,
+        plan: Some(plan),
     };
     let bar = progress_bar(assessments.len());
     let outcomes = write_memos(&renderer, &batch, assessments, &|| bar.inc(1));

@@ -13,7 +13,11 @@ pub fn run(args: &ReportArgs) -> ExitCode {
         Ok(loaded) => loaded,
         Err(report) => return super::fail(&report),
     };
-    match render(args, &loaded) {
+    let config = match crate::plan::lead_time::load_config(&args.portfolio) {
+        Ok(config) => config,
+        Err(report) => return super::fail(&report),
+    };
+    match render(args, &loaded, &config) {
         Ok(()) => {
             println!("{}", crate::diagnostics::display_path(&args.out));
             ExitCode::SUCCESS
@@ -25,18 +29,24 @@ pub fn run(args: &ReportArgs) -> ExitCode {
     }
 }
 
-fn render(args: &ReportArgs, loaded: &crate::load::Loaded) -> Result<(), String> {
+fn render(
+    args: &ReportArgs,
+    loaded: &crate::load::Loaded,
+    config: &crate::plan::lead_time::PlanningConfig,
+) -> Result<(), String> {
     let portfolio = &loaded.portfolio;
     let assessments = crate::law::assess_portfolio(portfolio, &loaded.thresholds);
     let fingerprint = crate::fingerprint::portfolio(&args.portfolio)
         .map_err(|e| format!("cannot read the portfolio to fingerprint it: {e}"))?;
     let date = super::today_or(args.date);
+    let plan = crate::plan::plan_portfolio(portfolio, &assessments, date, config);
     let data = ReportData::build(&ReportInput {
         portfolio,
         assessments: &assessments,
         lang: args.lang,
         date,
         fingerprint: &fingerprint,
+        plan: &plan,
     });
     let rendered = Renderer::new()
         .and_then(|r| r.render(Template::Report, &data, date))

@@ -11,6 +11,7 @@ use super::memo::{MemoData, MemoInput};
 use super::{RenderError, Renderer, Template};
 use crate::assessment::Assessment;
 use crate::model::Portfolio;
+use crate::plan::{Plan, Severity};
 use crate::text::Lang;
 
 /// What every memo of a batch shares.
@@ -21,6 +22,8 @@ pub struct MemoBatch<'a> {
     pub date: NaiveDate,
     pub fingerprint: &'a str,
     pub out_dir: &'a Path,
+    /// The procurement plan the memos take their deadlines from.
+    pub plan: Option<&'a Plan>,
 }
 
 /// Why one memo was not written.
@@ -99,6 +102,19 @@ fn write_memo(
         .portfolio
         .contract(&a.contract)
         .ok_or_else(|| MemoError::UnknownContract(a.contract.clone()))?;
+    let plan = batch
+        .plan
+        .and_then(|p| p.contracts.iter().find(|c| c.contract == a.contract));
+    // The planner's warnings and critical warnings belong in the memo; its notes do not.
+    let plan_warnings: Vec<_> = batch
+        .plan
+        .map(|p| {
+            p.warnings
+                .iter()
+                .filter(|w| w.contract == a.contract && w.severity != Severity::Note)
+                .collect()
+        })
+        .unwrap_or_default();
     let data = MemoData::build(&MemoInput {
         assessment: a,
         contract,
@@ -106,7 +122,8 @@ fn write_memo(
         lang: batch.lang,
         date: batch.date,
         fingerprint: batch.fingerprint,
-        plan_actions: &[],
+        plan,
+        plan_warnings: &plan_warnings,
     });
     let rendered = renderer.render(Template::Memo, &data, batch.date)?;
     let path = batch.out_dir.join(file_name(&a.contract, &a.change));

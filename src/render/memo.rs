@@ -9,12 +9,13 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::Serialize;
 
-use super::dates::{intention_notice_dates, termination_notice_before_merger, weekday_on_or_after};
 use super::labels;
 use crate::assessment::{Assessment, Outcome, Recommendation, TestResult};
 use crate::model::{
     AuthorityRef, Contract, ContractKind, Merger, OptionKind, Part, ProposedChange,
 };
+use crate::plan::calendar::{DateKind, earliest_after_period, next_working_day};
+use crate::plan::{Action, ActionKind, ContractPlan, Warning as PlanWarning};
 use crate::text::{Lang, Text, date_long, date_short, nok, number, percent, share};
 
 /// A label and its value: one line of a facts table.
@@ -88,6 +89,16 @@ pub struct ElementRow {
     pub covered: bool,
 }
 
+/// One dated action from the procurement plan.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct DeadlineRow {
+    pub date: String,
+    pub what: String,
+    pub basis: String,
+    /// A latest date already passed.
+    pub past: bool,
+}
+
 /// Everything the memo template prints.
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
 pub struct MemoData {
@@ -111,6 +122,8 @@ pub struct MemoData {
     pub calculations: Vec<CalcRow>,
     pub warnings: Vec<String>,
     pub next_steps: Vec<String>,
+    /// The contract's dated actions from the procurement plan.
+    pub deadlines: Vec<DeadlineRow>,
     pub sanctions: Vec<String>,
     pub fingerprint: String,
 }
@@ -126,8 +139,10 @@ pub struct MemoInput<'a> {
     pub date: NaiveDate,
     /// The portfolio fingerprint (see `crate::fingerprint`).
     pub fingerprint: &'a str,
-    /// Dated actions from the planner, already formatted, when a plan is available.
-    pub plan_actions: &'a [String],
+    /// The contract's plan (`crate::plan`): its dated actions, when planned.
+    pub plan: Option<&'a ContractPlan>,
+    /// The planner's warnings for this contract.
+    pub plan_warnings: &'a [&'a PlanWarning],
 }
 
 fn tr(lang: Lang, nb: impl Into<String>, en: impl Into<String>) -> String {
@@ -164,8 +179,14 @@ impl MemoData {
             tests: a.tests.iter().map(|t| test_section(t, lang)).collect(),
             elements: elements(a, lang),
             calculations: calculations(a, c, lang),
-            warnings: a.warnings.iter().map(|w| w.get(lang).to_owned()).collect(),
+            warnings: a
+                .warnings
+                .iter()
+                .chain(input.plan_warnings.iter().map(|w| &w.text))
+                .map(|w| w.get(lang).to_owned())
+                .collect(),
             next_steps: next_steps(input),
+            deadlines: deadlines(input),
             sanctions: sanctions(lang),
             fingerprint: input.fingerprint.to_owned(),
         }
@@ -961,9 +982,53 @@ fn next_steps(input: &MemoInput<'_>) -> Vec<String> {
             format!("A modification notice (eForms subtype 38) must be published in Doffin and TED once the change is made (FOA § 28-1 (3), cf. § 21-1). Justification code (BT-200): “{code}”."),
         ));
     }
-    out.extend(input.plan_actions.iter().cloned());
     out
 }
+
+/// The plan's actions for this contract (an intention notice only for this change), dated.
+fn deadlines(input: &MemoInput<'_>) -> Vec<DeadlineRow> {
+    let Some(plan) = input.plan else {
+        return Vec::new();
+    };
+    plan.actions
+        .iter()
+        .filter(|a| {
+            a.kind != ActionKind::IntentionNotice
+                || a.change.as_deref() == Some(input.assessment.change.as_str())
+        })
+        .map(|a| deadline_row(a, input.lang))
+        .collect()
+}
+
+/// One action of the plan as a table row: the date (with «senest»/«tidligst»), what to do,
+/// and how the date was computed.
+pub fn deadline_row(a: &Action, lang: Lang) -> DeadlineRow {
+    let d = &a.deadline;
+    let short = date_short(d.date, lang);
+    let date = match d.kind {
+        DateKind::Latest => tr(lang, format!("senest {short}"), format!("by {short}")),
+        DateKind::Earliest => tr(lang, format!("tidligst {short}"), format!("from {short}")),
+        DateKind::Fixed => short,
+    };
+    let mut basis = a.basis.get(lang).to_owned();
+    if d.is_adjusted() {
+        let legal = date_short(d.legal_date, lang);
+        basis.push_str(&tr(
+            lang,
+            format!(" (lovens dato {legal}; flyttet til virkedag)"),
+            format!(" (legal date {legal}; moved to a working day)"),
+        ));
+    }
+    DeadlineRow {
+        date,
+        what: a.summary.get(lang).to_owned(),
+        basis,
+        past: a.past && d.kind == DateKind::Latest,
+    }
+}
+
+/// FOA § 25-3 (4): the ten-day suspension window after an intention notice.
+const STANDSTILL_DAYS: u32 = 10;
 
 fn intention_notice_steps(input: &MemoInput<'_>) -> Vec<String> {
     let a = input.assessment;
@@ -977,13 +1042,33 @@ fn intention_notice_steps(input: &MemoInput<'_>) -> Vec<String> {
     } else {
         tr(lang, "i Doffin (FOA § 8-18)", "in Doffin (FOA § 8-18)")
     };
-    let published = weekday_on_or_after(input.date);
-    let (last, earliest) = intention_notice_dates(published);
+    // The example publishes on the memo's date (or the next working day) and applies the
+    // plan's convention: a period ending on a weekend or holiday runs to the next working day.
+    let published = next_working_day(input.date);
+    let earliest = earliest_after_period(published, STANDSTILL_DAYS);
+    let last = earliest
+        .legal_date
+        .pred_opt()
+        .unwrap_or(earliest.legal_date);
     let (p, l, e) = (
         date_long(published, lang),
         date_long(last, lang),
-        date_long(earliest, lang),
+        date_long(earliest.legal_date, lang),
     );
+    let adjusted = if earliest.is_adjusted() {
+        let d = date_long(earliest.date, lang);
+        tr(
+            lang,
+            format!(
+                " Fristen ender på en helg eller helligdag; etter planens konvensjon (fristen løper til neste virkedag) avtales endringen derfor tidligst {d}."
+            ),
+            format!(
+                " The period ends on a weekend or public holiday; under the plan's convention (the period runs to the next working day) the change is agreed at the earliest on {d}."
+            ),
+        )
+    } else {
+        String::new()
+    };
     let mut out = vec![
         tr(
             lang,
@@ -997,30 +1082,25 @@ fn intention_notice_steps(input: &MemoInput<'_>) -> Vec<String> {
         tr(
             lang,
             format!(
-                "Karensperioden er ti dager regnet fra dagen etter publiseringen (FOA § 25-3 (1) b og (4)); endringen kan tidligst avtales publiseringsdagen + 11 dager. Eksempel: publisert {p} → fristen løper ut {l} → endringen kan tidligst avtales {e}. Dagene er kalenderdager; en frist som ender på en lørdag eller søndag er forlenget til neste virkedag. Helligdager er ikke regnet inn — kontroller kalenderen."
+                "Karensperioden er ti kalenderdager regnet fra dagen etter publiseringen (FOA § 25-3 (1) b og (4)); endringen kan tidligst avtales publiseringsdagen + 11 dager. Eksempel: publisert {p} → fristen løper ut {l} → endringen kan tidligst avtales {e}.{adjusted}"
             ),
             format!(
-                "The standstill is ten days counted from the day after publication (FOA § 25-3 (1) (b) and (4)); the change may be agreed at the earliest on the publication date + 11 days. Example: published {p} → the period ends {l} → the change may be agreed at the earliest on {e}. Days are calendar days; a period ending on a Saturday or Sunday runs to the next working day. Public holidays are not counted in — check the calendar."
+                "The standstill is ten calendar days counted from the day after publication (FOA § 25-3 (1) (b) and (4)); the change may be agreed at the earliest on the publication date + 11 days. Example: published {p} → the period ends {l} → the change may be agreed at the earliest on {e}.{adjusted}"
             ),
         ),
     ];
+    let planned = date_long(a.date, lang);
     if input.date > a.date {
         out.push(tr(
             lang,
-            format!(
-                "Merk: endringen skulle etter planen avtales {}, før dette notatets dato.",
-                date_long(a.date, lang)
-            ),
-            format!(
-                "Note: the change was planned to be agreed on {}, before the date of this memo.",
-                date_long(a.date, lang)
-            ),
+            format!("Merk: endringen skulle etter planen avtales {planned}, før dette notatets dato."),
+            format!("Note: the change was planned to be agreed on {planned}, before the date of this memo."),
         ));
-    } else if earliest > a.date {
+    } else if earliest.date > a.date {
         out.push(tr(
             lang,
-            format!("Merk: planlagt avtaledato {} er tidligere enn første lovlige dato etter eksempelet over; utsett endringen eller publiser tidligere.", date_long(a.date, lang)),
-            format!("Note: the planned date {} is earlier than the first lawful date in the example above; postpone the change or publish earlier.", date_long(a.date, lang)),
+            format!("Merk: planlagt avtaledato {planned} er tidligere enn første lovlige dato etter eksempelet over; utsett endringen eller publiser tidligere."),
+            format!("Note: the planned date {planned} is earlier than the first lawful date in the example above; postpone the change or publish earlier."),
         ));
     }
     out
@@ -1029,38 +1109,36 @@ fn intention_notice_steps(input: &MemoInput<'_>) -> Vec<String> {
 fn retender_steps(input: &MemoInput<'_>) -> Vec<String> {
     let c = input.contract;
     let lang = input.lang;
-    let mut out = vec![tr(
-        lang,
-        format!(
-            "Endringen kan ikke avtales uten en ny konkurranse. Behovet må dekkes gjennom en ny anskaffelse{}; den eksisterende kontrakten kan videreføres uendret til den utløper {} (med gjenstående opsjoner {}).",
-            tender_time_limit(input.assessment.part, lang),
-            date_long(c.end, lang),
-            date_long(c.end_with_options(), lang)
-        ),
-        format!(
-            "The change may not be agreed without a new competition. The need must be met through a new procurement{}; the existing contract may continue unchanged until it expires on {} (with the remaining options {}).",
-            tender_time_limit(input.assessment.part, lang),
-            date_long(c.end, lang),
-            date_long(c.end_with_options(), lang)
-        ),
-    )];
-    if let (Some(t), Some(m)) = (&c.termination, input.merger)
-        && let Some(latest) = termination_notice_before_merger(c, m)
-    {
-        out.push(tr(
-                lang,
-                format!("Skal kontrakten avsluttes ved sammenslåingen {}, må oppsigelse med {} måneders varsel gis senest {}.", date_long(m.effective, lang), t.notice_months, date_long(latest, lang)),
-                format!("To end the contract at the merger on {}, notice of termination ({} months) must be given by {} at the latest.", date_long(m.effective, lang), t.notice_months, date_long(latest, lang)),
-            ));
-    }
-    if input.plan_actions.is_empty() {
-        out.push(tr(
+    let limit = tender_time_limit(input.assessment.part, lang);
+    let (end, with_options) = (
+        date_long(c.end, lang),
+        date_long(c.end_with_options(), lang),
+    );
+    let planned = input.plan.is_some_and(|p| p.tender.is_some());
+    vec![
+        tr(
             lang,
-            "Seneste dato for å kunngjøre den nye konkurransen følger av anskaffelsesplanen («vesentlig plan»), som bygger på lovens minstefrister og prosjektets ledetider.",
-            "The latest date to launch the new competition follows from the procurement plan (“vesentlig plan”), built on the legal minimum time limits and the project's lead times.",
-        ));
-    }
-    out
+            format!(
+                "Endringen kan ikke avtales uten en ny konkurranse. Behovet må dekkes gjennom en ny anskaffelse{limit}; den eksisterende kontrakten kan videreføres uendret til den utløper {end} (med gjenstående opsjoner {with_options})."
+            ),
+            format!(
+                "The change may not be agreed without a new competition. The need must be met through a new procurement{limit}; the existing contract may continue unchanged until it expires on {end} (with the remaining options {with_options})."
+            ),
+        ),
+        if planned {
+            tr(
+                lang,
+                "Seneste datoer for å starte og kunngjøre den nye konkurransen, og for oppsigelse, står i fristtabellen nedenfor (fra anskaffelsesplanen, «vesentlig plan»).",
+                "The latest dates to start and launch the new competition, and to give notice of termination, are in the table of deadlines below (from the procurement plan, “vesentlig plan”).",
+            )
+        } else {
+            tr(
+                lang,
+                "Anskaffelsesplanen («vesentlig plan») har ingen ny konkurranse for kontrakten; sett opp tidsplanen for den nye anskaffelsen særskilt.",
+                "The procurement plan (“vesentlig plan”) has no new competition for the contract; schedule the new procurement separately.",
+            )
+        },
+    ]
 }
 
 /// The legal minimum tender period for the contract's part (§ 20-2 / § 8-14).

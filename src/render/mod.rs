@@ -1,7 +1,6 @@
 //! Typeset documents: the sandboxed Typst world, the memo and report data, the vocabulary.
 
 pub mod batch;
-pub mod dates;
 pub mod labels;
 pub mod memo;
 pub mod report;

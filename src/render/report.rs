@@ -6,10 +6,11 @@
 use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 
-use super::dates::termination_notice_before_merger;
 use super::labels;
+use super::memo::{DeadlineRow, deadline_row};
 use crate::assessment::{Assessment, Recommendation};
 use crate::model::{Contract, Portfolio};
+use crate::plan::{ActionKind, Plan, Severity};
 use crate::text::{Lang, Text, date_long, date_short};
 
 /// One recommendation and how many changes got it.
@@ -65,16 +66,22 @@ pub struct Tick {
     pub label: String,
 }
 
-/// A dated event in the deadline table.
+/// A dated action of the plan in the deadline table.
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
 pub struct Deadline {
-    pub date: String,
+    /// The contract (empty for the merger).
     pub contract: String,
-    pub what: String,
-    /// True when the date lies before the report's date.
-    pub past: bool,
-    #[serde(skip)]
-    sort: (NaiveDate, String),
+    #[serde(flatten)]
+    pub row: DeadlineRow,
+}
+
+/// A warning of the plan the steering group must see.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct Alert {
+    /// `critical` or `warning`.
+    pub severity: &'static str,
+    pub contract: String,
+    pub text: String,
 }
 
 /// Everything the report template prints.
@@ -92,7 +99,8 @@ pub struct ReportData {
     /// Chart-wide lines: the merger date and the report's date.
     pub lines: Vec<Marker>,
     pub deadlines: Vec<Deadline>,
-    /// Said plainly when the plan's deadlines are not part of the report.
+    /// The plan's critical warnings and warnings (its notes are left to `vesentlig plan`).
+    pub alerts: Vec<Alert>,
     pub notes: Vec<String>,
 }
 
@@ -104,6 +112,8 @@ pub struct ReportInput<'a> {
     pub lang: Lang,
     pub date: NaiveDate,
     pub fingerprint: &'a str,
+    /// The procurement plan for the same portfolio and date.
+    pub plan: &'a Plan,
 }
 
 fn tr(lang: Lang, nb: impl Into<String>, en: impl Into<String>) -> String {
@@ -121,25 +131,6 @@ impl ReportData {
         let p = input.portfolio;
         let lang = input.lang;
         let scale = Scale::new(p, input.date);
-        let mut deadlines: Vec<Deadline> = p
-            .contracts
-            .iter()
-            .flat_map(|c| contract_deadlines(c, p, lang, input.date))
-            .collect();
-        if let Some(m) = &p.merger {
-            deadlines.push(Deadline {
-                date: date_short(m.effective, lang),
-                contract: "–".to_owned(),
-                what: tr(
-                    lang,
-                    format!("sammenslåingstidspunktet: {} trer i kraft", m.name),
-                    format!("merger date: {} comes into being", m.name),
-                ),
-                past: m.effective < input.date,
-                sort: (m.effective, String::new()),
-            });
-        }
-        deadlines.sort_by(|a, b| a.sort.cmp(&b.sort));
         Self {
             lang,
             merger: p
@@ -171,17 +162,44 @@ impl ReportData {
             rows: p
                 .contracts
                 .iter()
-                .map(|c| timeline_row(c, input.assessments, &scale, lang))
+                .map(|c| timeline_row(c, input, &scale))
                 .collect(),
             lines: chart_lines(p, input.date, &scale, lang),
-            deadlines,
+            deadlines: input
+                .plan
+                .actions
+                .iter()
+                .map(|a| Deadline {
+                    contract: a.contract.clone(),
+                    row: deadline_row(a, lang),
+                })
+                .collect(),
+            alerts: alerts(input.plan, lang),
             notes: vec![tr(
                 lang,
-                "Tidslinjen og fristlisten viser kontraktenes løpetid, opsjoner, oppsigelsesfrister, planlagte endringer og sammenslåingstidspunktet. Seneste datoer for kunngjøring av nye konkurranser og intensjonskunngjøringer følger av anskaffelsesplanen («vesentlig plan»), som ikke er tatt med i denne rapporten.",
-                "The timeline and the deadline list show the contracts' terms, options, termination deadlines, planned changes and the merger date. The latest dates to launch new competitions and publish intention notices come from the procurement plan (“vesentlig plan”), which this report does not include.",
+                "Fristene er hentet fra anskaffelsesplanen («vesentlig plan»): seneste datoer for oppstart og kunngjøring av nye konkurranser, oppsigelse og intensjonskunngjøring, beregnet fra lovens minstefrister og prosjektets ledetidsmodell. Periodene regnes i kalenderdager; en seneste frist som faller på en helg eller helligdag er flyttet til virkedagen før.",
+                "The deadlines come from the procurement plan (“vesentlig plan”): the latest dates to start and launch new competitions, to give notice of termination and to publish intention notices, computed from the legal minimum time limits and the project's lead-time model. Periods are calendar days; a latest date falling on a weekend or public holiday is moved to the working day before.",
             )],
         }
     }
+}
+
+fn alerts(plan: &Plan, lang: Lang) -> Vec<Alert> {
+    plan.warnings
+        .iter()
+        .filter_map(|w| {
+            let severity = match w.severity {
+                Severity::Critical => "critical",
+                Severity::Warning => "warning",
+                Severity::Note => return None,
+            };
+            Some(Alert {
+                severity,
+                contract: w.contract.clone(),
+                text: w.text.get(lang).to_owned(),
+            })
+        })
+        .collect()
 }
 
 fn change_row(a: &Assessment, p: &Portfolio, lang: Lang) -> ChangeRow {
@@ -262,28 +280,40 @@ fn worst(c: &Contract, assessments: &[Assessment]) -> Recommendation {
         .unwrap_or(Recommendation::Continue)
 }
 
-fn timeline_row(c: &Contract, assessments: &[Assessment], s: &Scale, lang: Lang) -> TimelineRow {
-    let markers = c
-        .proposed_changes
+fn timeline_row(c: &Contract, input: &ReportInput<'_>, s: &Scale) -> TimelineRow {
+    let lang = input.lang;
+    let changes = c.proposed_changes.iter().map(|p| Marker {
+        at: s.at(p.date),
+        kind: "change",
+        label: date_short(p.date, lang),
+    });
+    // The plan's latest dates to act: launch the competition, terminate, publish a notice.
+    let actions = input
+        .plan
+        .actions
         .iter()
-        .map(|p| Marker {
-            at: s.at(p.date),
-            kind: "change",
-            label: tr(
-                lang,
-                format!("endring {}", date_short(p.date, lang)),
-                format!("change {}", date_short(p.date, lang)),
-            ),
-        })
-        .collect();
+        .filter(|a| a.contract == c.id)
+        .filter_map(|a| {
+            let kind = match a.kind {
+                ActionKind::TenderNotice => "tender",
+                ActionKind::TerminationNotice => "termination",
+                ActionKind::IntentionNotice => "intention",
+                _ => return None,
+            };
+            Some(Marker {
+                at: s.at(a.deadline.date),
+                kind,
+                label: date_short(a.deadline.date, lang),
+            })
+        });
     TimelineRow {
         label: shorten(&c.title, LABEL_CHARS),
         id: c.id.clone(),
-        code: labels::recommendation_code(worst(c, assessments)),
+        code: labels::recommendation_code(worst(c, input.assessments)),
         from: s.at(c.start),
         to: s.at(c.end),
         options_to: s.at(c.end_with_options()),
-        markers,
+        markers: changes.chain(actions).collect(),
     }
 }
 
@@ -331,75 +361,6 @@ fn chart_lines(p: &Portfolio, today: NaiveDate, s: &Scale, lang: Lang) -> Vec<Ma
                 format!("merger {}", date_short(m.effective, lang)),
             ),
         });
-    }
-    out
-}
-
-fn deadline(c: &Contract, date: NaiveDate, what: String, today: NaiveDate, lang: Lang) -> Deadline {
-    Deadline {
-        date: date_short(date, lang),
-        contract: c.id.clone(),
-        what,
-        past: date < today,
-        sort: (date, c.id.clone()),
-    }
-}
-
-/// The dated facts of one contract: end, end with options, latest termination notice.
-fn contract_deadlines(c: &Contract, p: &Portfolio, lang: Lang, today: NaiveDate) -> Vec<Deadline> {
-    let mut out = vec![deadline(
-        c,
-        c.end,
-        tr(lang, "kontrakten utløper", "contract expires"),
-        today,
-        lang,
-    )];
-    if c.end_with_options() != c.end {
-        out.push(deadline(
-            c,
-            c.end_with_options(),
-            tr(
-                lang,
-                "utløp om alle forlengelsesopsjoner utløses",
-                "expiry if every extension option is exercised",
-            ),
-            today,
-            lang,
-        ));
-    }
-    if let (Some(t), Some(m)) = (&c.termination, &p.merger)
-        && let Some(latest) = termination_notice_before_merger(c, m)
-    {
-        out.push(deadline(
-            c,
-            latest,
-            tr(
-                lang,
-                format!(
-                    "siste frist for oppsigelse ({} mnd.) for å avslutte ved sammenslåingen",
-                    t.notice_months
-                ),
-                format!(
-                    "latest termination notice ({} months) to end at the merger",
-                    t.notice_months
-                ),
-            ),
-            today,
-            lang,
-        ));
-    }
-    for ch in &c.proposed_changes {
-        out.push(deadline(
-            c,
-            ch.date,
-            tr(
-                lang,
-                format!("planlagt endring «{}»", ch.id),
-                format!("planned change “{}”", ch.id),
-            ),
-            today,
-            lang,
-        ));
     }
     out
 }
