@@ -32,6 +32,16 @@ pub enum Priority {
     Unknown,
 }
 
+impl PriorityLookup {
+    /// Whether the plan treats the system as critical: a `Kritisk` row, or a system in a red
+    /// area that has no system table (IKT-infrastruktur, Arkiv: the report marks the area
+    /// itself red). An unknown system in an area *with* a table is not assumed critical: those
+    /// tables also hold Middels and Lav rows, and the area may cover services that are not IT.
+    pub fn is_critical(&self) -> bool {
+        self.priority == Priority::Kritisk || self.critical_by_area
+    }
+}
+
 impl Priority {
     pub fn label(self) -> Text {
         match self {
@@ -79,6 +89,25 @@ pub struct Row {
     pub seed_line: u32,
 }
 
+/// Areas the report colours but gives no system table (see `data/README.md`): the area colour
+/// is known, the system's priority is not.
+const AREAS_WITHOUT_TABLE: [(&str, &str, AreaPriority); 3] = [
+    // 5.2: «må etableres før alle andre løsninger» (ch. 5.1 item 1); red by our reading.
+    ("5.2", "IKT-infrastruktur og -drift", AreaPriority::Critical),
+    // 5.4.4: «Arkivverdig dokumentasjon og arkivsystem er markert med rødt.»
+    (
+        "5.4.4",
+        "Arkiv og dokumenthåndtering",
+        AreaPriority::Critical,
+    ),
+    // 5.8: «ikke kritiske for drift av kommunen»; green by our reading.
+    (
+        "5.8",
+        "Digitale tjenester til innbyggere og næringsliv",
+        AreaPriority::Transition,
+    ),
+];
+
 /// Every row of the embedded table.
 pub fn rows() -> &'static [Row] {
     static ROWS: OnceLock<Vec<Row>> = OnceLock::new();
@@ -97,6 +126,8 @@ pub struct PriorityLookup {
     pub source: Option<String>,
     /// Why the priority is unknown, or how it was matched.
     pub note: Option<Text>,
+    /// The area is red and has no system table, so the plan treats the system as critical.
+    pub critical_by_area: bool,
 }
 
 /// Case- and whitespace-insensitive comparison of names.
@@ -119,6 +150,7 @@ fn found(row: &Row, note: Option<Text>) -> PriorityLookup {
             row.chapter, row.table, row.system
         )),
         note,
+        critical_by_area: false,
     }
 }
 
@@ -128,6 +160,7 @@ fn unknown(area_priority: Option<AreaPriority>, note: Text) -> PriorityLookup {
         area_priority,
         source: None,
         note: Some(note),
+        critical_by_area: false,
     }
 }
 
@@ -139,7 +172,15 @@ pub fn lookup(service_area: Option<&str>, system: Option<&str>) -> PriorityLooku
         Some(a) => rows.iter().filter(|r| same(&r.area, a)).collect(),
         None => Vec::new(),
     };
-    let area_priority = area_rows.first().map(|r| r.area_priority);
+    let table_less = service_area.and_then(|a| {
+        AREAS_WITHOUT_TABLE
+            .iter()
+            .find(|(_, name, _)| same(name, a))
+    });
+    let area_priority = area_rows
+        .first()
+        .map(|r| r.area_priority)
+        .or(table_less.map(|(_, _, p)| *p));
     let Some(system) = system else {
         return unknown(
             area_priority,
@@ -153,7 +194,19 @@ pub fn lookup(service_area: Option<&str>, system: Option<&str>) -> PriorityLooku
         if let Some(row) = area_rows.iter().find(|r| same(&r.system, system)) {
             return found(row, None);
         }
-        let why = if area_rows.is_empty() {
+        let why = if let Some((chapter, name, colour)) = table_less {
+            let colour = colour.label();
+            Text::new(
+                format!(
+                    "Området «{name}» har fargen {} i KS-rapporten (kap. {chapter}), men rapporten har ingen systemtabell for det; systemets prioritet er ukjent.",
+                    colour.nb
+                ),
+                format!(
+                    "The area «{name}» has the colour {} in the KS report (ch. {chapter}), but the report has no system table for it; the system's priority is unknown.",
+                    colour.en
+                ),
+            )
+        } else if area_rows.is_empty() {
             Text::new(
                 format!(
                     "Tjenesteområdet «{}» finnes ikke i KS-rapportens tabeller; prioriteten er ukjent.",
@@ -174,7 +227,9 @@ pub fn lookup(service_area: Option<&str>, system: Option<&str>) -> PriorityLooku
                 ),
             )
         };
-        return unknown(area_priority, why);
+        let mut result = unknown(area_priority, why);
+        result.critical_by_area = table_less.is_some_and(|t| t.2 == AreaPriority::Critical);
+        return result;
     }
     let matches: Vec<&Row> = rows.iter().filter(|r| same(&r.system, system)).collect();
     match matches.as_slice() {
@@ -255,5 +310,15 @@ mod tests {
             Priority::Kritisk
         );
         assert_eq!(lookup(Some("Legevakt"), None).priority, Priority::Unknown);
+        // An area with a colour but no system table.
+        let l = lookup(
+            Some("Arkiv og dokumenthåndtering"),
+            Some("Sak- og arkivsystem"),
+        );
+        assert_eq!(l.priority, Priority::Unknown);
+        assert_eq!(l.area_priority, Some(AreaPriority::Critical));
+        assert!(l.is_critical());
+        // An unknown system in a red area with a table is not assumed critical.
+        assert!(!lookup(Some("Tekniske tjenester"), Some("Veiarbeid")).is_critical());
     }
 }

@@ -294,6 +294,7 @@ fn write_portfolio(dir: &Path) {
     fs::write(dir.join("merger.json"), MERGER).unwrap();
     let on_merger =
         r#", "termination": { "for_convenience": false, "notice_months": 3, "on_merger": true }"#;
+    let extension = r#", "proposed_changes": [ { "id": "forleng", "description": "Forlengelse", "date": "2030-06-01", "new_end": "2031-06-30" } ]"#;
     let files = [
         contract(
             "a-lonn",
@@ -333,7 +334,7 @@ fn write_portfolio(dir: &Path) {
             "Kantinesystem",
             "b",
             "2030-12-31",
-            "",
+            extension,
         ),
     ];
     for (i, text) in files.iter().enumerate() {
@@ -380,6 +381,12 @@ fn test_plan(today: &str) -> Plan {
             "b-lonn",
             "overdragelse",
             "2027-01-01",
+            Recommendation::Continue,
+        ),
+        assessment(
+            "b-kantine",
+            "forleng",
+            "2030-06-01",
             Recommendation::Continue,
         ),
     ];
@@ -435,7 +442,21 @@ fn the_plan_of_each_contract() {
         d("2027-06-30")
     );
 
-    assert_eq!(c("b-kantine").priority.priority, Priority::Unknown);
+    // A term extension assessed `continue` moves the end the plan works with.
+    let kantine = c("b-kantine");
+    assert_eq!(kantine.planned_end.date, d("2031-06-30"));
+    assert_eq!(kantine.planned_end.by_change.as_deref(), Some("forleng"));
+    let expiry = kantine
+        .actions
+        .iter()
+        .find(|a| a.kind == ActionKind::ContractExpiry)
+        .unwrap();
+    assert_eq!(expiry.deadline.date, d("2031-06-30"));
+    assert_eq!(
+        kantine.tender.as_ref().unwrap().lead_time.in_force_by,
+        d("2031-06-30")
+    );
+    assert_eq!(kantine.priority.priority, Priority::Unknown);
     assert_eq!(
         warnings_of(&plan, "b-kantine"),
         [WarningKind::UnknownPriority]
@@ -544,6 +565,8 @@ fn ics_is_valid_rfc_5545_and_parses_back() {
         plan.actions.len()
     );
     assert!(lines.contains(&"DTSTAMP:20261127T000000Z"));
+    // Days from 2000-01-01 to 2026-11-27.
+    assert!(lines.contains(&"SEQUENCE:9827"));
     // Parsed back with the icalendar crate: one event per action, unique UIDs, all-day dates.
     let cal: icalendar::Calendar = text.parse().unwrap();
     let events: Vec<&icalendar::Event> =
@@ -665,4 +688,87 @@ fn planning_json_overrides_and_rejects_unknown_fields() {
     let (code, _, stderr) = run(&["plan", p, "--today", "2026-11-27"]);
     assert_eq!(code, 1);
     assert!(stderr.contains("$.needs_analysis_days"), "{stderr}");
+}
+
+// ------------------------------------------------------- the example portfolio
+
+#[test]
+fn plan_of_the_example_portfolio() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("contracts");
+    let (code, stdout, stderr) = run(&[
+        "plan",
+        dir.to_str().unwrap(),
+        "--format",
+        "json",
+        "--today",
+        "2026-11-27",
+    ]);
+    assert_eq!(code, 0, "{stderr}");
+    insta::assert_snapshot!("plan_json_contracts", stdout);
+}
+
+// ---------------------------------------------------------------- properties
+
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+    use vesentlig::plan::Deadline;
+
+    fn date() -> impl Strategy<Value = NaiveDate> {
+        // 2020-01-01 plus up to about 30 years.
+        (0u32..11_000).prop_map(|n| calendar::add_days(d("2020-01-01"), n))
+    }
+
+    proptest! {
+        #[test]
+        fn latest_dates_are_working_days_never_later(day in date()) {
+            let l = Deadline::latest(day);
+            prop_assert!(l.date <= day);
+            prop_assert!(is_working_day(l.date));
+            prop_assert!((day - l.date).num_days() <= 5);
+        }
+
+        #[test]
+        fn earliest_dates_are_working_days_never_earlier(day in date()) {
+            let e = Deadline::earliest(day);
+            prop_assert!(e.date >= day);
+            prop_assert!(is_working_day(e.date));
+            prop_assert!((e.date - day).num_days() <= 5);
+        }
+
+        #[test]
+        fn a_waiting_period_started_on_the_latest_day_ends_in_time(
+            act_by in date(),
+            days in prop_oneof![Just(10u32), Just(15u32)],
+        ) {
+            let start = calendar::latest_start_for(act_by, days);
+            prop_assert!(is_working_day(start.date));
+            prop_assert!(start.date <= start.legal_date);
+            let after = calendar::earliest_after_period(start.date, days);
+            prop_assert!(after.date <= act_by);
+            prop_assert!(after.legal_date >= calendar::add_days(start.date, days + 1));
+        }
+
+        #[test]
+        fn lead_time_steps_never_shorter_than_planned(
+            in_force in date(),
+            complex in any::<bool>(),
+        ) {
+            let procedure = if complex {
+                TenderProcedure::CompetitiveNegotiation
+            } else {
+                TenderProcedure::Open
+            };
+            let lt = lead_time::plan_tender(
+                in_force, Part::III, procedure, Priority::Middels, in_force,
+                &PlanningConfig::default(),
+            );
+            let mut next = lt.in_force_by;
+            for s in lt.steps.iter().rev() {
+                prop_assert!(is_working_day(s.latest_start.date));
+                prop_assert!((next - s.latest_start.date).num_days() >= i64::from(s.days));
+                next = s.latest_start.date;
+            }
+        }
+    }
 }

@@ -1,6 +1,7 @@
 //! The command-line interface: one module per command, dispatched from `run`.
 
 pub mod args;
+mod assess;
 mod check;
 mod memo;
 mod plan;
@@ -19,13 +20,10 @@ pub const EXIT_USAGE: u8 = 2;
 pub fn run(cli: Cli) -> ExitCode {
     match cli.command {
         Command::Check(a) => check::run(&a),
+        Command::Assess(a) => assess::run(&a),
         Command::Memo(a) => memo::run(&a),
         Command::Plan(a) => plan::run(&a),
         Command::Report(a) => report::run(&a),
-        Command::Assess(_) => {
-            eprintln!("error: this command is not available yet");
-            ExitCode::from(EXIT_USAGE)
-        }
     }
 }
 

@@ -6,8 +6,6 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use super::args::{PlanArgs, PlanFormat};
-use crate::assessment::Assessment;
-use crate::model::Portfolio;
 use crate::plan::{self, lead_time, render};
 
 pub fn run(args: &PlanArgs) -> ExitCode {
@@ -20,7 +18,7 @@ pub fn run(args: &PlanArgs) -> ExitCode {
         Err(report) => return super::fail(&report),
     };
     let today = super::today_or(args.today);
-    let assessments = assess(&loaded.portfolio);
+    let assessments = crate::law::assess_portfolio(&loaded.portfolio, &loaded.thresholds);
     let plan = plan::plan_portfolio(&loaded.portfolio, &assessments, today, &config);
     let text = match args.format {
         PlanFormat::Table => render::table::table(&plan, args.lang),
@@ -56,11 +54,6 @@ pub fn run(args: &PlanArgs) -> ExitCode {
             }
         }
     }
-}
-
-/// The assessments the plan follows from.
-fn assess(_portfolio: &Portfolio) -> Vec<Assessment> {
-    Vec::new()
 }
 
 /// Writes `bytes` to a temporary file next to `path` and renames it into place, so a reader

@@ -21,7 +21,7 @@ pub(crate) fn within(ctx: &Ctx, ground: ModificationGround, letter: &str, f: &mu
     let base_note = super::de_minimis::base_note(ctx);
     f.reason(text(|l| match l {
         Lang::Nb => format!(
-            "Endringens prisøkning {} ({}) {} 50 % av {}{} ({}); grensen gjelder for hver enkelt endring.",
+            "Endringens prisøkning {} ({}) {} 50\u{a0}% av {}{} ({}); grensen gjelder for hver enkelt endring.",
             nok(fig.value_increase, l),
             pct(fig.value_increase, fig.base_value, l),
             if ok { "overstiger ikke" } else { "overstiger" },
@@ -55,7 +55,7 @@ fn circumvention(
 ) -> Text {
     text(|l| match l {
         Lang::Nb => format!(
-            "Omgåelsesrisiko: tidligere endringer etter § 28-1 (1) {letter} utgjør {}, og sammen med denne endringen {}, mer enn 50 % av kontraktsverdien ({}). Grensen gjelder per endring, men endringer må ikke foretas for å omgå forskriften; oppdelingen må kunne begrunnes.",
+            "Omgåelsesrisiko: tidligere endringer etter § 28-1 (1) {letter} utgjør {}, og sammen med denne endringen {}, mer enn 50\u{a0}% av kontraktsverdien ({}). Grensen gjelder per endring, men endringer må ikke foretas for å omgå forskriften; oppdelingen må kunne begrunnes.",
             nok(earlier, l),
             nok(total, l),
             nok(cap, l)

@@ -69,6 +69,19 @@ impl<'a> Ctx<'a> {
         self.change.value_change.max(Decimal::ZERO)
     }
 
+    /// The joining authorities by name where the merger knows them, else by id: «Lillevik kommune, Storvik kommune».
+    pub fn joining_names(&self) -> String {
+        self.joining
+            .iter()
+            .map(|id| {
+                self.merger
+                    .and_then(|m| m.municipality(id))
+                    .map_or(*id, |m| m.name.as_str())
+            })
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+
     /// The § 28-2 markers present in the change.
     pub fn markers(&self) -> Vec<Element> {
         self.elements

@@ -139,7 +139,7 @@ fn comparison(
         let share = pct(fig.cumulative_increase, fig.base_value, l);
         match l {
             Lang::Nb => format!(
-                "Samlet prisøkning {} ({share}) er {} {p} % av {}{} ({}) og {} EØS-terskelverdien {} (i kraft fra {}).",
+                "Samlet prisøkning {} ({share}) er {} {p}\u{a0}% av {}{} ({}){} {} EØS-terskelverdien {} (i kraft fra {}).",
                 nok(fig.cumulative_increase, l),
                 if below_percent {
                     "lavere enn"
@@ -149,6 +149,11 @@ fn comparison(
                 nok(fig.base_value, l),
                 base_note.nb,
                 nok(fig.de_minimis_limit, l),
+                if below_percent == below_threshold {
+                    " og"
+                } else {
+                    ", men"
+                },
                 if below_threshold {
                     "lavere enn"
                 } else {
@@ -160,7 +165,7 @@ fn comparison(
                     .unwrap_or_default()
             ),
             Lang::En => format!(
-                "The cumulative increase {} ({share}) is {} {p}% of {}{} ({}) and {} the EEA threshold {} (in force from {}).",
+                "The cumulative increase {} ({share}) is {} {p}% of {}{} ({}){} {} the EEA threshold {} (in force from {}).",
                 nok(fig.cumulative_increase, l),
                 if below_percent {
                     "lower than"
@@ -170,6 +175,11 @@ fn comparison(
                 nok(fig.base_value, l),
                 base_note.en,
                 nok(fig.de_minimis_limit, l),
+                if below_percent == below_threshold {
+                    " and"
+                } else {
+                    ", but"
+                },
                 if below_threshold {
                     "lower than"
                 } else {
@@ -189,15 +199,15 @@ pub(crate) fn base_note(ctx: &Ctx) -> crate::text::Text {
     match &ctx.contract.price_index {
         Some(index) => text(|l| match l {
             Lang::Nb => format!(
-                " (indeksjustert verdi etter {} per {}, jf. § 28-1 (2); opprinnelig verdi {})",
-                index.index,
+                " (indeksjustert per {} etter prisindeksklausulen, {}, jf. § 28-1 (2); opprinnelig verdi {})",
                 date_long(index.as_of, l),
+                index.index,
                 nok(ctx.contract.value, l)
             ),
             Lang::En => format!(
-                " (index-adjusted value by {} as of {}, § 28-1 (2); original value {})",
-                index.index,
+                " (index-adjusted as of {} under the price-index clause, {}, § 28-1 (2); original value {})",
                 date_long(index.as_of, l),
+                index.index,
                 nok(ctx.contract.value, l)
             ),
         }),

@@ -177,9 +177,21 @@ pub(crate) fn text(f: impl Fn(Lang) -> String) -> Text {
     Text::new(f(Lang::Nb), f(Lang::En))
 }
 
-/// `part` as a percentage of `whole`, formatted (`8,33 %`); `0` when `whole` is zero.
+/// `part` as a percentage of `whole`, formatted (`8,33 %`); `0` when `whole` is zero. Where two
+/// decimals would round a share onto a whole percentage it is not equal to (9,99999 % shown as
+/// «10,00 %» next to «lavere enn 10 %»), four decimals are shown, truncated toward zero.
 pub(crate) fn pct(part: Decimal, whole: Decimal, lang: Lang) -> String {
-    percent(share(part, whole).unwrap_or_default(), lang)
+    let exact = share(part, whole).unwrap_or_default();
+    let rounded = exact.round_dp(2);
+    if rounded.fract().is_zero() && rounded != exact {
+        let shown = exact.round_dp_with_strategy(4, rust_decimal::RoundingStrategy::ToZero);
+        let s = format!("{shown:.4}");
+        return match lang {
+            Lang::Nb => format!("{}\u{a0}%", s.replace('.', ",")),
+            Lang::En => format!("{s}%"),
+        };
+    }
+    percent(exact, lang)
 }
 
 /// `nb` or `en`, by language.

@@ -161,14 +161,14 @@ fn joining_authorities(ctx: &Ctx, f: &mut Finding) {
     if !ctx.has(Element::JoiningAuthorities) {
         return;
     }
-    let who = ctx.joining.join(", ");
+    let who = ctx.joining_names();
     if ctx.is_framework() {
         f.reason(text(|l| match l {
             Lang::Nb => format!(
-                "Rammeavtalen kan bare brukes av oppdragsgivere som er klart identifisert i kunngjøringen (§ 26-1 (3)); {who} kan ikke tiltre uten en endringsklausul med en øvre verdi."
+                "Rammeavtalen kan bare brukes av oppdragsgivere som er klart identifisert i kunngjøringen (§ 26-1 (3)); at {who} tiltrer, kan ikke dekkes av bokstav f, bare av en endringsklausul med en øvre verdi (C-216/17)."
             ),
             Lang::En => format!(
-                "The framework agreement may be used only by authorities clearly identified in the notice (§ 26-1 (3)); {who} cannot join without a change clause with a maximum value."
+                "The framework agreement may be used only by authorities clearly identified in the notice (§ 26-1 (3)); {who} joining cannot be covered by (f), only by a change clause with a maximum value (C-216/17)."
             ),
         }));
     } else if !ctx.has(Element::PriceIncrease) {

@@ -25,32 +25,34 @@ const PART_I_PROVISION: &str = "Anskaffelsesloven § 4; FOA § 5-1 (del I)";
 pub(crate) fn apply(ctx: &Ctx, findings: &mut Vec<Finding>, coverage: &mut [ElementCoverage]) {
     match ctx.part {
         Part::III => {}
-        Part::II => part_two(findings),
+        Part::II => part_two(findings, true),
         Part::I => {
             let below = part_one(ctx);
             let covered = below.result.outcome == Outcome::Pass;
             findings.push(below);
+            // The part III safe harbours do not exist in part I either: cite them under § 11-2
+            // as part II does; the explanatory notes only matter when part II decides.
+            part_two(findings, !covered);
             if covered {
                 for c in coverage.iter_mut() {
                     c.covered_by = Some(Ground::BelowNationalThreshold);
                     c.basis = Some(Basis::Objective);
                 }
-            } else {
-                part_two(findings);
             }
         }
     }
 }
 
-/// Part II: the same coverage, cited under § 11-2, with no modification-notice codes.
-fn part_two(findings: &mut [Finding]) {
+/// Part II: the same coverage, cited under § 11-2, with no modification-notice codes; `notes`
+/// adds the explanation to every test that applied.
+fn part_two(findings: &mut [Finding], notes: bool) {
     for f in findings.iter_mut() {
         let Some(provision) = part_two_provision(f.result.test) else {
             continue;
         };
         f.result.provision = provision;
         f.result.notice_code = None;
-        if f.result.outcome == Outcome::NotApplicable {
+        if !notes || f.result.outcome == Outcome::NotApplicable {
             continue;
         }
         let note = match f.result.test {

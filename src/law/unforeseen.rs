@@ -17,7 +17,7 @@ use chrono::NaiveDate;
 
 use crate::assessment::{Basis, Element, Ground, Outcome};
 use crate::model::ModificationGround;
-use crate::text::{Lang, date_long};
+use crate::text::{Lang, Text, date_long};
 
 use super::{Ctx, Finding, pick, text};
 
@@ -100,22 +100,27 @@ fn unforeseeable(ctx: &Ctx, circumstance: &str, arose: Option<NaiveDate>, f: &mu
         }));
         return false;
     };
-    let merger_note = if ctx
-        .change
-        .unforeseen
-        .as_ref()
-        .is_some_and(|u| u.arose.is_none())
-    {
-        text(|l| {
-            pick(
-                l,
-                " (sammenslåingen var forutsigbar fra sonderingen, eller fra vedtaket om sondering ikke er registrert)",
-                " (the merger was foreseeable from the exploratory talks, or from the decision where none are recorded)",
-            )
-            .to_owned()
-        })
-    } else {
-        crate::text::Text::new("", "")
+    let merger_note = match ctx.merger {
+        Some(m)
+            if ctx
+                .change
+                .unforeseen
+                .as_ref()
+                .is_some_and(|u| u.arose.is_none()) =>
+        {
+            if m.explored_from.is_some() {
+                Text::new(
+                    " (sammenslåingen regnes som forutsigbar fra sonderingene startet)",
+                    " (the merger counts as foreseeable from the start of the exploratory talks)",
+                )
+            } else {
+                Text::new(
+                    " (sammenslåingen regnes som forutsigbar fra vedtaket om sammenslåing)",
+                    " (the merger counts as foreseeable from the merger decision)",
+                )
+            }
+        }
+        _ => Text::new("", ""),
     };
     let after = arose > signed;
     f.reason(text(|l| match l {

@@ -186,6 +186,27 @@ fn general_warnings(ctx: &Ctx) -> Vec<Text> {
             .to_owned()
         }));
     }
+    let others = ctx
+        .contract
+        .proposed_changes
+        .iter()
+        .filter(|c| {
+            c.id != ctx.change.id
+                && (c.value_change > rust_decimal::Decimal::ZERO || c.new_end.is_some())
+        })
+        .count();
+    if others > 0 {
+        out.push(text(|l| match l {
+            Lang::Nb => format!(
+                "Kontrakten har {} med prisøkning eller forlengelse. Hver endring er vurdert for seg mot endringene som allerede er gjort; gjennomføres flere, teller de som gjøres etter bokstav b eller f med i den samlede prisøkningen for de senere.",
+                if others == 1 { "én annen foreslått endring".to_owned() } else { format!("{others} andre foreslåtte endringer") }
+            ),
+            Lang::En => format!(
+                "The contract has {} with a price increase or extension. Each change is assessed on its own against the changes already made; where several are made, those made under (b) or (f) count towards the cumulative increase of the later ones.",
+                if others == 1 { "one other proposed change".to_owned() } else { format!("{others} other proposed changes") }
+            ),
+        }));
+    }
     if ctx.change.new_end.is_some_and(|e| e < ctx.contract.end) {
         out.push(text(|l| {
             pick(
@@ -211,7 +232,10 @@ fn conclusion(
             &coverage
                 .iter()
                 .filter(|c| pred(c))
-                .map(|c| labels::element(c.element))
+                .map(|c| {
+                    let name = labels::element(c.element);
+                    Text::new(format!("«{}»", name.nb), format!("«{}»", name.en))
+                })
                 .collect::<Vec<_>>(),
         )
     };
@@ -236,44 +260,78 @@ fn conclusion(
     } else {
         Text::new("", "")
     };
-    let change = &ctx.change.description;
+    let subject = subject(ctx);
     let body = match recommendation {
-        Recommendation::Continue => text(|l| match l {
-            Lang::Nb => format!(
-                "«{change}» kan gjennomføres uten ny konkurranse (grunnlag: {}).",
-                grounds.nb
-            ),
-            Lang::En => format!(
-                "«{change}» may be made without a new competition (grounds: {}).",
-                grounds.en
-            ),
+        Recommendation::Continue if coverage.is_empty() => text(|l| {
+            let change = subject.get(l);
+            match l {
+                Lang::Nb => format!(
+                    "{change} har ingen elementer som krever et endringsgrunnlag, og kan gjennomføres uten ny konkurranse."
+                ),
+                Lang::En => format!(
+                    "{change} has no element that needs a ground for modification and may be made without a new competition."
+                ),
+            }
+        }),
+        Recommendation::Continue => text(|l| {
+            let change = subject.get(l);
+            match l {
+                Lang::Nb => format!(
+                    "{change} kan gjennomføres uten ny konkurranse (grunnlag: {}).",
+                    grounds.nb
+                ),
+                Lang::En => format!(
+                    "{change} may be made without a new competition (grounds: {}).",
+                    grounds.en
+                ),
+            }
         }),
         Recommendation::IntentionNotice => {
             let judged = names(&|c| c.basis == Some(Basis::Assessment));
-            text(|l| match l {
-                Lang::Nb => format!(
-                    "«{change}» kan trolig gjennomføres uten ny konkurranse, men {} hviler på en skjønnsmessig vurdering (grunnlag: {}); publiser en intensjonskunngjøring og vent karensperioden ut før endringen avtales.",
-                    judged.nb, grounds.nb
-                ),
-                Lang::En => format!(
-                    "«{change}» can probably be made without a new competition, but the {} rests on a judgement (grounds: {}); publish an intention notice and wait out the standstill before agreeing the change.",
-                    judged.en, grounds.en
-                ),
+            text(|l| {
+                let change = subject.get(l);
+                match l {
+                    Lang::Nb => format!(
+                        "{change} kan trolig gjennomføres uten ny konkurranse, men {} dekkes bare etter en skjønnsmessig vurdering (grunnlag: {}); publiser en intensjonskunngjøring og vent karensperioden ut før endringen avtales.",
+                        judged.nb, grounds.nb
+                    ),
+                    Lang::En => format!(
+                        "{change} can probably be made without a new competition, but {} is covered only on an assessment (grounds: {}); publish an intention notice and wait out the standstill before agreeing the change.",
+                        judged.en, grounds.en
+                    ),
+                }
             })
         }
         Recommendation::Retender => {
             let open = names(&|c| c.covered_by.is_none());
-            text(|l| match l {
-                Lang::Nb => format!(
-                    "«{change}» er en vesentlig endring som krever ny konkurranse: {} er ikke dekket av noe grunnlag i FOA kap. 28.",
-                    open.nb
-                ),
-                Lang::En => format!(
-                    "«{change}» is a substantial change that requires a new competition: the {} is not covered by any ground of FOA ch. 28.",
-                    open.en
-                ),
+            text(|l| {
+                let change = subject.get(l);
+                match l {
+                    Lang::Nb => format!(
+                        "{change} er en vesentlig endring som krever ny konkurranse: {} er ikke dekket av noe endringsgrunnlag.",
+                        open.nb
+                    ),
+                    Lang::En => format!(
+                        "{change} is a substantial change that requires a new competition: {} is not covered by any ground for modification.",
+                        open.en
+                    ),
+                }
             })
         }
     };
     Text::new(body.nb + &notice.nb, body.en + &notice.en)
+}
+
+/// The subject of the conclusion: the transfer for the implicit change, else «the change».
+fn subject(ctx: &Ctx) -> Text {
+    if ctx.change.id == super::IMPLICIT_CHANGE_ID
+        && ctx.change.description == super::IMPLICIT_CHANGE_DESCRIPTION
+    {
+        Text::new(
+            "Overdragelsen til den sammenslåtte kommunen",
+            "The transfer to the merged municipality",
+        )
+    } else {
+        Text::new("Endringen", "The change")
+    }
 }

@@ -252,7 +252,6 @@ pub fn latest_start_for(act_by: NaiveDate, days: u32) -> Deadline {
 }
 
 #[cfg(test)]
-#[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
 

@@ -22,7 +22,7 @@ use crate::priorities::Priority;
 use crate::text::Text;
 
 /// The file, at the portfolio's root, that overrides the defaults below.
-pub const PLANNING_FILE: &str = "planning.json";
+pub use crate::load::PLANNING_FILE;
 
 /// The largest period `planning.json` accepts, in days (ten years): larger values are typing
 /// errors and would leave the calendar.

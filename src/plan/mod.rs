@@ -63,7 +63,10 @@ pub struct ContractPlan {
     pub end: NaiveDate,
     /// The end if every unexercised extension option were exercised.
     pub end_with_options: NaiveDate,
-    /// Whether the current end is after the merger date (`None` without a merger).
+    /// The end the plan works with: `end`, or the new end of a term extension assessed
+    /// `continue` (lawful without a competition).
+    pub planned_end: PlannedEnd,
+    /// Whether the planned end is after the merger date (`None` without a merger).
     pub runs_past_merger: Option<bool>,
     /// The system's priority (KS 2017 ch. 5).
     pub priority: PriorityLookup,
@@ -75,6 +78,40 @@ pub struct ContractPlan {
     pub tender: Option<TenderPlan>,
     /// This contract's dated actions, by date.
     pub actions: Vec<Action>,
+}
+
+/// The end the plan works with.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PlannedEnd {
+    pub date: NaiveDate,
+    /// The change whose term extension moved the end, if any.
+    pub by_change: Option<String>,
+}
+
+/// The current end, moved by the latest `new_end` of a term extension the assessment lets the
+/// buyer make without a competition. Extensions behind an intention notice are not counted:
+/// the notice does not make an unlawful change lawful (legal-rules.md § 1).
+fn planned_end(c: &Contract, own: &[&Assessment]) -> PlannedEnd {
+    own.iter()
+        .filter(|a| a.recommendation == Recommendation::Continue)
+        .filter_map(|a| {
+            let change = c.proposed_changes.iter().find(|p| p.id == a.change)?;
+            change
+                .new_end
+                .filter(|e| *e > c.end)
+                .map(|e| (e, &a.change))
+        })
+        .max()
+        .map_or(
+            PlannedEnd {
+                date: c.end,
+                by_change: None,
+            },
+            |(date, change)| PlannedEnd {
+                date,
+                by_change: Some(change.clone()),
+            },
+        )
 }
 
 /// One assessed change as the plan uses it.
@@ -204,6 +241,8 @@ pub enum WarningKind {
     CriticalEndsBeforeMerger,
     /// A new competition for a critical system cannot finish in time.
     CriticalTenderTooLate,
+    /// A new competition for another system cannot finish in time.
+    TenderTooLate,
     /// A latest date is already past.
     DeadlinePassed,
     /// Several municipalities' contracts for the same system run past the merger.
@@ -239,14 +278,31 @@ pub fn plan_portfolio(
     });
     let merger_date = merger.as_ref().map(|m| m.effective);
     let mut warnings = Vec::new();
-    let overlaps = overlapping_systems(p, merger_date);
+    let own = |c: &Contract| -> Vec<&Assessment> {
+        assessments.iter().filter(|a| a.contract == c.id).collect()
+    };
+    let ends: Vec<PlannedEnd> = p
+        .contracts
+        .iter()
+        .map(|c| planned_end(c, &own(c)))
+        .collect();
+    let overlaps = overlapping_systems(p, &ends, merger_date);
     let contracts: Vec<ContractPlan> = p
         .contracts
         .iter()
-        .map(|c| {
-            let own: Vec<&Assessment> = assessments.iter().filter(|a| a.contract == c.id).collect();
+        .zip(ends)
+        .map(|(c, end)| {
             let overlap = overlaps.get(c.id.as_str());
-            plan_contract(c, &own, merger_date, overlap, today, config, &mut warnings)
+            plan_contract(
+                c,
+                &own(c),
+                end,
+                merger_date,
+                overlap,
+                today,
+                config,
+                &mut warnings,
+            )
         })
         .collect();
     let mut actions: Vec<Action> = contracts.iter().flat_map(|c| c.actions.clone()).collect();
@@ -336,7 +392,11 @@ fn merger_action(m: &MergerDate, today: NaiveDate) -> Action {
 /// For each contract whose system also appears in another municipality's contract, both
 /// running past the merger: the other contracts' ids (KS 2017 ch. 6.3.1: overlapping
 /// contracts are the case for termination clauses).
-fn overlapping_systems(p: &Portfolio, merger: Option<NaiveDate>) -> BTreeMap<&str, Vec<&str>> {
+fn overlapping_systems<'a>(
+    p: &'a Portfolio,
+    ends: &[PlannedEnd],
+    merger: Option<NaiveDate>,
+) -> BTreeMap<&'a str, Vec<&'a str>> {
     let mut out: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
     let Some(merger) = merger else {
         return out;
@@ -349,7 +409,13 @@ fn overlapping_systems(p: &Portfolio, merger: Option<NaiveDate>) -> BTreeMap<&st
                 .to_lowercase()
         })
     };
-    let past: Vec<&Contract> = p.contracts.iter().filter(|c| c.end > merger).collect();
+    let past: Vec<&Contract> = p
+        .contracts
+        .iter()
+        .zip(ends)
+        .filter(|(_, e)| e.date > merger)
+        .map(|(c, _)| c)
+        .collect();
     for a in &past {
         for b in &past {
             let differ = a.id != b.id
@@ -388,6 +454,7 @@ fn tender_procedure(c: &Contract, config: &PlanningConfig) -> TenderProcedure {
 fn plan_contract(
     c: &Contract,
     own: &[&Assessment],
+    end: PlannedEnd,
     merger: Option<NaiveDate>,
     overlap: Option<&Vec<&str>>,
     today: NaiveDate,
@@ -405,7 +472,7 @@ fn plan_contract(
         })
         .collect();
     let recommendation = changes.iter().map(|v| v.recommendation).max();
-    let runs_past_merger = merger.map(|m| c.end > m);
+    let runs_past_merger = merger.map(|m| end.date > m);
     let mut actions = Vec::new();
 
     for a in own
@@ -414,7 +481,7 @@ fn plan_contract(
     {
         actions.push(intention_notice_action(c, a, today, config));
     }
-    let tender = tender_plan(c, own, &priority, today, config);
+    let tender = tender_plan(c, own, end.date, &priority, today, config);
     if let Some(t) = &tender {
         actions.extend(tender_actions(c, t, today));
     }
@@ -424,25 +491,26 @@ fn plan_contract(
     if let (Some(m), Some(true), true) = (merger, runs_past_merger, must_end) {
         match termination_action(c, m, overlap, today) {
             Some(a) => actions.push(a),
-            None => warnings.push(no_termination_warning(c, m)),
+            None => warnings.push(no_termination_warning(c, end.date, m)),
         }
     }
     actions.push(action(
         &c.id,
         ActionKind::ContractExpiry,
         None,
-        Deadline::fixed(c.end),
+        Deadline::fixed(end.date),
         today,
         Text::new(
             format!("{}: kontrakten utløper", c.title),
             format!("{}: the contract expires", c.title),
         ),
-        expiry_basis(c),
+        expiry_basis(c, &end),
     ));
     sort_actions(&mut actions);
 
     warnings.extend(contract_warnings(
         c,
+        end.date,
         &priority,
         merger,
         overlap,
@@ -460,6 +528,7 @@ fn plan_contract(
         start: c.start,
         end: c.end,
         end_with_options: c.end_with_options(),
+        planned_end: end,
         runs_past_merger,
         priority,
         changes,
@@ -469,25 +538,35 @@ fn plan_contract(
     }
 }
 
-fn expiry_basis(c: &Contract) -> Text {
+fn expiry_basis(c: &Contract, end: &PlannedEnd) -> Text {
+    let mut t = match &end.by_change {
+        None => Text::new(
+            "Kontraktens sluttdato (end)".to_owned(),
+            "The contract's end date (end)".to_owned(),
+        ),
+        Some(ch) => Text::new(
+            format!(
+                "Sluttdato {} forlenget ved endringen «{ch}», som kan gjøres uten ny konkurranse",
+                date_long(c.end, Lang::Nb)
+            ),
+            format!(
+                "End date {} extended by the change «{ch}», which may be made without a new competition",
+                date_long(c.end, Lang::En)
+            ),
+        ),
+    };
     let with = c.end_with_options();
-    if with == c.end {
-        Text::new(
-            "Kontraktens sluttdato (end)",
-            "The contract's end date (end)",
-        )
-    } else {
-        Text::new(
-            format!(
-                "Kontraktens sluttdato (end); med uutløste forlengelsesopsjoner {}",
-                date_long(with, Lang::Nb)
-            ),
-            format!(
-                "The contract's end date (end); with the unexercised extension options {}",
-                date_long(with, Lang::En)
-            ),
-        )
+    if with > end.date {
+        t.nb.push_str(&format!(
+            "; med uutløste forlengelsesopsjoner {}",
+            date_long(with, Lang::Nb)
+        ));
+        t.en.push_str(&format!(
+            "; with the unexercised extension options {}",
+            date_long(with, Lang::En)
+        ));
     }
+    t
 }
 
 fn intention_notice_action(
@@ -530,11 +609,12 @@ fn intention_notice_action(
     )
 }
 
-/// The new competition: a retender by the earliest date a retender change is needed, else the
-/// successor contract by the current end.
+/// The new competition: a retender by the earliest date a change needing one must be replaced,
+/// else the successor contract by the current end.
 fn tender_plan(
     c: &Contract,
     own: &[&Assessment],
+    end: NaiveDate,
     priority: &PriorityLookup,
     today: NaiveDate,
     config: &PlanningConfig,
@@ -542,15 +622,15 @@ fn tender_plan(
     let retender = own
         .iter()
         .filter(|a| a.recommendation == Recommendation::Retender)
-        .min_by_key(|a| (a.date, a.change.clone()));
+        .min_by_key(|a| (retender_in_force_by(c, end, a), a.change.clone()));
     let (reason, in_force_by) = match retender {
         Some(a) => (
             TenderReason::Retender {
                 change: a.change.clone(),
             },
-            a.date.min(c.end),
+            retender_in_force_by(c, end, a),
         ),
-        None => (TenderReason::Expiry, c.end),
+        None => (TenderReason::Expiry, end),
     };
     let (part, part_assumed) = tender_part(c, own);
     let lead_time = lead_time::plan_tender(
@@ -566,6 +646,18 @@ fn tender_plan(
         part_assumed,
         lead_time,
     })
+}
+
+/// When the contract that replaces a change needing a retender must be in force. The contract
+/// itself may go on unchanged until its end, so the need arises where the change would have
+/// taken effect: for a term extension (`new_end`) at the current end, for any other change on
+/// its date (for changes made at the merger, the merger date), and never after the current end.
+fn retender_in_force_by(c: &Contract, end: NaiveDate, a: &Assessment) -> NaiveDate {
+    let extends_term = c
+        .proposed_changes
+        .iter()
+        .any(|p| p.id == a.change && p.new_end.is_some_and(|e| e > end));
+    if extends_term { end } else { a.date.min(end) }
 }
 
 fn tender_actions(c: &Contract, t: &TenderPlan, today: NaiveDate) -> Vec<Action> {
@@ -691,22 +783,22 @@ fn termination_action(
     ))
 }
 
-fn no_termination_warning(c: &Contract, merger: NaiveDate) -> Warning {
+fn no_termination_warning(c: &Contract, end: NaiveDate, merger: NaiveDate) -> Warning {
     Warning {
         severity: Severity::Warning,
         kind: WarningKind::NoTerminationRight,
         contract: c.id.clone(),
         text: Text::new(
             format!(
-                "{} løper til {}, etter sammenslåingen {}, og kontrakten har ingen rett til oppsigelse ved sammenslåing eller uten grunn. Å avslutte den før utløp kan utløse krav om vederlag for resten av perioden (KS 2017 kap. 6.3.1).",
+                "{} løper til {}, etter sammenslåingen {}, og kontrakten har ingen rett til oppsigelse ved sammenslåing eller uten grunn. Å avslutte den før utløp kan utløse krav om vederlag for resten av perioden; alternativt kan en ny felles avtale la kommunen tiltre når denne utløper (KS 2017 kap. 6.3.1).",
                 c.id,
-                date_long(c.end, Lang::Nb),
+                date_long(end, Lang::Nb),
                 date_long(merger, Lang::Nb)
             ),
             format!(
-                "{} runs to {}, past the merger on {}, and has no right to terminate on the merger or for convenience. Ending it early may entitle the supplier to payment for the rest of the term (KS 2017 ch. 6.3.1).",
+                "{} runs to {}, past the merger on {}, and has no right to terminate on the merger or for convenience. Ending it early may entitle the supplier to payment for the rest of the term; alternatively a new joint contract can let the municipality accede when this one expires (KS 2017 ch. 6.3.1).",
                 c.id,
-                date_long(c.end, Lang::En),
+                date_long(end, Lang::En),
                 date_long(merger, Lang::En)
             ),
         ),
@@ -716,6 +808,7 @@ fn no_termination_warning(c: &Contract, merger: NaiveDate) -> Warning {
 #[allow(clippy::too_many_arguments)]
 fn contract_warnings(
     c: &Contract,
+    end: NaiveDate,
     priority: &PriorityLookup,
     merger: Option<NaiveDate>,
     overlap: Option<&Vec<&str>>,
@@ -730,8 +823,17 @@ fn contract_warnings(
         contract: c.id.clone(),
         text,
     };
-    let critical = priority.priority == Priority::Kritisk;
-    if let Some(m) = merger.filter(|m| critical && c.end < *m) {
+    let critical = priority.is_critical();
+    // A system treated as critical by its area alone; say so.
+    let by_area = if priority.priority == Priority::Kritisk {
+        Text::new("", "")
+    } else {
+        Text::new(
+            " (etter området, rødt i KS-rapporten)",
+            " (by its area, red in the KS report)",
+        )
+    };
+    if let Some(m) = merger.filter(|m| critical && end < *m) {
         let with = c.end_with_options();
         let options = if with >= m {
             Text::new(
@@ -752,18 +854,20 @@ fn contract_warnings(
             WarningKind::CriticalEndsBeforeMerger,
             Text::new(
                 format!(
-                    "Kritisk system: {} ({}) utløper {}, før sammenslåingen {}. En ny avtale må være på plass før sammenslåingen.{}",
+                    "Kritisk system{}: {} ({}) utløper {}, før sammenslåingen {}. En ny avtale må være på plass før sammenslåingen.{}",
+                    by_area.nb,
                     c.id,
                     c.title,
-                    date_long(c.end, Lang::Nb),
+                    date_long(end, Lang::Nb),
                     date_long(m, Lang::Nb),
                     options.nb
                 ),
                 format!(
-                    "Critical system: {} ({}) ends on {}, before the merger on {}. A new contract must be in place before the merger.{}",
+                    "Critical system{}: {} ({}) ends on {}, before the merger on {}. A new contract must be in place before the merger.{}",
+                    by_area.en,
                     c.id,
                     c.title,
-                    date_long(c.end, Lang::En),
+                    date_long(end, Lang::En),
                     date_long(m, Lang::En),
                     options.en
                 ),
@@ -780,7 +884,7 @@ fn contract_warnings(
         let kind = if critical {
             WarningKind::CriticalTenderTooLate
         } else {
-            WarningKind::DeadlinePassed
+            WarningKind::TenderTooLate
         };
         out.push(warn(
             severity,

@@ -1,7 +1,8 @@
 //! The plan as an iCalendar file (RFC 5545), written by hand so that every byte is under
 //! control: CRLF line ends, lines folded at 75 octets on character boundaries, TEXT values
 //! escaped, one all-day VEVENT per action with a stable UID (re-importing updates the event
-//! instead of duplicating it), DTSTAMP from `--today` (deterministic output) and a VALARM
+//! instead of duplicating it), DTSTAMP and SEQUENCE from `--today` (deterministic output, and
+//! a later plan counts as an update of an earlier one) and a VALARM
 //! reminder ahead of each event. (The `icalendar` crate writes a random UID and the current
 //! time into every component that lacks them, including VALARM, so it is used only to parse
 //! the output back in the tests.)
@@ -43,6 +44,7 @@ fn event(out: &mut Writer, plan: &Plan, a: &Action, lang: Lang, reminder_days: u
     out.line("BEGIN:VEVENT");
     out.property("UID", &a.uid);
     out.property("DTSTAMP", &format!("{}T000000Z", ymd(plan.today)));
+    out.property("SEQUENCE", &sequence(plan.today).to_string());
     out.property("DTSTART;VALUE=DATE", &ymd(day));
     out.property("DTEND;VALUE=DATE", &ymd(day.succ_opt().unwrap_or(day)));
     let summary = match (a.deadline.kind, lang) {
@@ -78,6 +80,13 @@ fn description(a: &Action, lang: Lang) -> String {
         d.push_str(convention(lang));
     }
     d
+}
+
+/// The revision number of every event: days from 2000-01-01 to `--today`. It grows with each
+/// later run, so a calendar that has imported an earlier plan treats the events as updates
+/// (RFC 5545 § 3.8.7.4), and stays the same for the same `--today` (deterministic output).
+fn sequence(today: NaiveDate) -> i64 {
+    NaiveDate::from_ymd_opt(2000, 1, 1).map_or(0, |epoch| (today - epoch).num_days().max(0))
 }
 
 fn ymd(d: NaiveDate) -> String {

@@ -85,8 +85,21 @@ pub fn table(plan: &Plan, lang: Lang) -> String {
             vec![
                 c.contract.clone(),
                 c.system.clone().unwrap_or_else(|| "–".into()),
-                c.priority.priority.label().get(lang).to_owned(),
-                date_short(c.end, lang),
+                match (c.priority.critical_by_area, nb) {
+                    (true, true) => "ukjent (rødt område)".to_owned(),
+                    (true, false) => "unknown (red area)".to_owned(),
+                    (false, _) => c.priority.priority.label().get(lang).to_owned(),
+                },
+                if c.planned_end.date == c.end {
+                    date_short(c.end, lang)
+                } else {
+                    // The end as a term extension assessed `continue` moves it.
+                    format!(
+                        "{} → {}",
+                        date_short(c.end, lang),
+                        date_short(c.planned_end.date, lang)
+                    )
+                },
                 date_short(c.end_with_options, lang),
                 match (c.runs_past_merger, nb) {
                     (Some(true), true) => "ja".into(),

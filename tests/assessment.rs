@@ -1,0 +1,1236 @@
+//! The engine against the law: a checklist of legal situations, each with the recommendation,
+//! the grounds relied on and whether a modification notice is due (legal-rules.md § 3).
+//!
+//! Unless a row says otherwise the contract is the base of `cases/builders.rs`: cleaning
+//! services for municipality A, 12 000 000 kr, signed 2021-01-01, 2021–2026, part III; the
+//! change is dated 2025-06-01 (EEA threshold 2 300 000 kr for municipalities' services, works
+//! 57 800 000 kr; national threshold 1 300 000 kr).
+
+#[path = "cases/builders.rs"]
+mod builders;
+
+use builders::{assess, merger};
+use serde_json::{Value, json};
+use vesentlig::assessment::{
+    Element,
+    Ground::{self, *},
+    Outcome,
+    Recommendation::{self, *},
+};
+use vesentlig::model::Part;
+
+struct Row {
+    situation: &'static str,
+    contract: Value,
+    change: Value,
+    merger: std::option::Option<Value>,
+    expect: Recommendation,
+    grounds: &'static [Ground],
+    notice: bool,
+}
+
+fn row(
+    situation: &'static str,
+    contract: Value,
+    change: Value,
+    expect: Recommendation,
+    grounds: &'static [Ground],
+    notice: bool,
+) -> Row {
+    Row {
+        situation,
+        contract,
+        change,
+        merger: None,
+        expect,
+        grounds,
+        notice,
+    }
+}
+
+impl Row {
+    fn in_merger(mut self) -> Self {
+        self.merger = Some(merger());
+        self
+    }
+}
+
+fn no() -> Value {
+    json!({})
+}
+
+/// Runs every row and reports every mismatch at once.
+fn check(rows: Vec<Row>) {
+    let mut failures = Vec::new();
+    for r in rows {
+        let a = assess(r.contract, r.change, r.merger);
+        if a.recommendation != r.expect
+            || a.grounds != r.grounds
+            || a.modification_notice != r.notice
+        {
+            failures.push(format!(
+                "{}\n    expected {:?} {:?} notice={}\n    got      {:?} {:?} notice={}\n    {}",
+                r.situation,
+                r.expect,
+                r.grounds,
+                r.notice,
+                a.recommendation,
+                a.grounds,
+                a.modification_notice,
+                a.conclusion.nb
+            ));
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} rows failed:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}
+
+fn works(value: &str) -> Value {
+    json!({ "subject": "works", "value": value })
+}
+
+fn framework(start: &str, end: &str) -> Value {
+    json!({ "kind": "framework_agreement", "start": start, "end": end,
+            "award": { "signed": start }, "value": "30000000", "value_is_estimate": true })
+}
+
+#[test]
+fn worked_cases_of_the_cases_readme() {
+    let licences = json!({
+        "value": "5500000",
+        "options": [{ "id": "lisenser", "kind": "volume", "description": "10 lisenser til",
+                      "quantity": 10, "unit": "lisenser", "value": "1000000", "exercised_quantity": 0 }]
+    });
+    check(vec![
+        row(
+            "1. Renhold 12 000 000 kr, to bygg til +1 000 000 kr (8,33 %)",
+            no(),
+            json!({ "value_change": "1000000" }),
+            Continue,
+            &[DeMinimis],
+            false,
+        ),
+        row(
+            "2. Samme, +1 500 000 kr (12,5 %): (b) feiler, ikke vesentlig er skjønn",
+            no(),
+            json!({ "value_change": "1500000" }),
+            IntentionNotice,
+            &[NotSubstantial],
+            false,
+        ),
+        row(
+            "3. Skolebygg 80 000 000 kr, +11 000 000 kr (13,75 %) under 15 %",
+            works("80000000"),
+            json!({ "value_change": "11000000" }),
+            Continue,
+            &[DeMinimis],
+            false,
+        ),
+        row(
+            "4. Bygg 500 000 000 kr, +60 000 000 kr: terskelverdien binder",
+            works("500000000"),
+            json!({ "value_change": "60000000" }),
+            IntentionNotice,
+            &[NotSubstantial],
+            false,
+        ),
+        row(
+            "5. 20 000 000 kr, tidligere +1 000 000 kr de minimis, nå +999 999 kr",
+            json!({ "value": "20000000", "modifications": [
+                { "date": "2023-01-01", "description": "tillegg", "value_change": "1000000", "ground": "de_minimis" }]}),
+            json!({ "value_change": "999999" }),
+            Continue,
+            &[DeMinimis],
+            false,
+        ),
+        row(
+            "6. 10 000 000 kr, indeksjustert 11 500 000 kr, +1 100 000 kr (9,57 %)",
+            json!({ "value": "10000000", "price_index": { "index": "KPI", "adjusted_value": "11500000", "as_of": "2025-01-01" } }),
+            json!({ "value_change": "1100000" }),
+            Continue,
+            &[DeMinimis],
+            false,
+        ),
+        row(
+            "7. 2 + 1 + 1 år, første ettårsopsjon utløses",
+            json!({ "start": "2021-01-01", "end": "2022-12-31", "options": [
+                { "id": "opsjon-1", "kind": "extension", "months": 12, "exercised": false },
+                { "id": "opsjon-2", "kind": "extension", "months": 12, "exercised": false }]}),
+            json!({ "date": "2022-10-01", "new_end": "2023-12-31", "exercise_option": { "id": "opsjon-1" } }),
+            Continue,
+            &[Option],
+            false,
+        ),
+        row(
+            "9. Utvidet fra A til A + B + C: +300 %",
+            json!({ "value": "3000000" }),
+            json!({ "value_change": "9000000", "add_authorities": ["B", "C"] }),
+            Retender,
+            &[],
+            false,
+        ),
+        row(
+            "10. 200 lisenser; B bruker 20 som A ikke trenger, uten prisendring",
+            no(),
+            json!({ "add_authorities": ["B"] }),
+            Continue,
+            &[NotSubstantial],
+            false,
+        ),
+        row(
+            "11. X konkurs, boet overdrar til Y som oppfyller kvalifikasjonskravene",
+            no(),
+            json!({ "new_supplier": { "name": "Y AS", "cause": "insolvency", "meets_original_qualifications": true } }),
+            Continue,
+            &[SupplierSuccession],
+            false,
+        ),
+        row(
+            "12. Som 11, men med 20 % prisøkning (bare skjønn) → (e) feiler",
+            no(),
+            json!({ "value_change": "2400000",
+                "new_supplier": { "name": "Y AS", "cause": "insolvency", "meets_original_qualifications": true } }),
+            Retender,
+            &[NotSubstantial],
+            false,
+        ),
+        row(
+            "13. IT-system 8 000 000 kr, kompatible moduler +3 500 000 kr (43,75 %), (c)",
+            json!({ "value": "8000000" }),
+            json!({ "value_change": "3500000", "additional_deliveries": {
+                "change_of_supplier_impossible": true, "significant_inconvenience_or_cost": true, "reason": "interoperabilitet" } }),
+            IntentionNotice,
+            &[AdditionalDeliveries],
+            true,
+        ),
+        row(
+            "14. Samme, +4 500 000 kr (56,25 %)",
+            json!({ "value": "8000000" }),
+            json!({ "value_change": "4500000", "additional_deliveries": {
+                "change_of_supplier_impossible": true, "significant_inconvenience_or_cost": true, "reason": "interoperabilitet" } }),
+            Retender,
+            &[],
+            false,
+        ),
+        row(
+            "15. Vei 100 000 000 kr, kvikkleire etter signering, +30 000 000 kr (30 %)",
+            works("100000000"),
+            json!({ "value_change": "30000000", "unforeseen": { "circumstance": "kvikkleire", "arose": "2022-05-01" } }),
+            IntentionNotice,
+            &[Unforeseen],
+            true,
+        ),
+        row(
+            "16. Renhold 12 000 000 kr + kantinedrift 800 000 kr: ny type tjeneste",
+            no(),
+            json!({ "value_change": "800000", "nature": { "new_kinds_of_deliveries": true } }),
+            Retender,
+            &[],
+            false,
+        ),
+        row(
+            "17. Fireårig rammeavtale 2021–2024, et femte år uten klausul",
+            framework("2021-01-01", "2024-12-31"),
+            json!({ "new_end": "2025-12-31" }),
+            Retender,
+            &[],
+            false,
+        ),
+        row(
+            "18. Storvik/Lillevik: opsjon på 10 lisenser, 5 trengs når Lillevik blir med",
+            licences,
+            json!({ "value_change": "500000", "add_authorities": ["B"],
+                "exercise_option": { "id": "lisenser", "quantity": 5 } }),
+            Continue,
+            &[Option],
+            false,
+        ),
+    ]);
+}
+
+#[test]
+fn case_8_the_contract_passes_on_unchanged() {
+    let c = builders::to_contract(&builders::contract_json(
+        json!({ "proposed_changes": [] }),
+        no(),
+    ));
+    let portfolio = vesentlig::model::Portfolio {
+        merger: Some(builders::to_merger(&merger())),
+        contracts: vec![c],
+        ..Default::default()
+    };
+    let all =
+        vesentlig::law::assess_portfolio(&portfolio, &vesentlig::thresholds::Thresholds::default());
+    assert_eq!(all.len(), 1);
+    let a = &all[0];
+    assert_eq!((a.change.as_str(), a.implicit), ("overdragelse", true));
+    assert_eq!(a.date.to_string(), "2026-01-01");
+    assert_eq!(a.recommendation, Continue);
+    assert_eq!(a.grounds, [BuyerSuccession]);
+    assert!(
+        a.warnings.iter().any(|w| w.nb.contains("usikker")),
+        "the uncertainty must be stated"
+    );
+}
+
+#[test]
+fn de_minimis_boundaries() {
+    let twenty = || json!({ "value": "20000000" });
+    let earlier = |v: &str, ground: &str| {
+        json!({ "value": "20000000", "modifications": [
+        { "date": "2023-01-01", "description": "tidligere", "value_change": v, "ground": ground }]})
+    };
+    check(vec![
+        row(
+            "Nøyaktig 10 %: ikke «lavere enn»",
+            twenty(),
+            json!({ "value_change": "2000000" }),
+            IntentionNotice,
+            &[NotSubstantial],
+            false,
+        ),
+        row(
+            "Ett øre under 10 %",
+            twenty(),
+            json!({ "value_change": "1999999.99" }),
+            Continue,
+            &[DeMinimis],
+            false,
+        ),
+        row(
+            "Kumulativt: tidligere 1 000 000 kr + nå 1 000 000 kr = 10 %",
+            earlier("1000000", "de_minimis"),
+            json!({ "value_change": "1000000" }),
+            IntentionNotice,
+            &[NotSubstantial],
+            false,
+        ),
+        row(
+            "Tidligere endring som ikke vesentlig teller med",
+            earlier("1500000", "non_substantial"),
+            json!({ "value_change": "600000" }),
+            IntentionNotice,
+            &[NotSubstantial],
+            false,
+        ),
+        row(
+            "Tidligere endring på ukjent grunnlag teller med",
+            earlier("1500000", "unknown"),
+            json!({ "value_change": "600000" }),
+            IntentionNotice,
+            &[NotSubstantial],
+            false,
+        ),
+        row(
+            "Tidligere opsjon teller ikke med",
+            earlier("1500000", "option"),
+            json!({ "value_change": "600000" }),
+            Continue,
+            &[DeMinimis],
+            false,
+        ),
+        row(
+            "Tidligere reduksjon trekkes ikke fra",
+            earlier("-1500000", "de_minimis"),
+            json!({ "value_change": "1999999" }),
+            Continue,
+            &[DeMinimis],
+            false,
+        ),
+        row(
+            "Nøyaktig EØS-terskelverdien (bygg, 57 800 000 kr)",
+            works("500000000"),
+            json!({ "value_change": "57800000" }),
+            IntentionNotice,
+            &[NotSubstantial],
+            false,
+        ),
+        row(
+            "Én krone under EØS-terskelverdien",
+            works("500000000"),
+            json!({ "value_change": "57799999" }),
+            Continue,
+            &[DeMinimis],
+            false,
+        ),
+        row(
+            "Terskelverdien på endringsdagen: 13. mars 2024 gjaldt 56 000 000 kr",
+            works("500000000"),
+            json!({ "value_change": "57000000", "date": "2024-03-13" }),
+            IntentionNotice,
+            &[NotSubstantial],
+            false,
+        ),
+        row(
+            "… og fra 14. mars 2024 57 800 000 kr",
+            works("500000000"),
+            json!({ "value_change": "57000000", "date": "2024-03-14" }),
+            Continue,
+            &[DeMinimis],
+            false,
+        ),
+        row(
+            "Bygg: nøyaktig 15 %",
+            works("80000000"),
+            json!({ "value_change": "12000000" }),
+            IntentionNotice,
+            &[NotSubstantial],
+            false,
+        ),
+        row(
+            "Indeks: 11 % av opprinnelig verdi, men under 10 % av justert verdi",
+            json!({ "value": "10000000", "price_index": { "index": "KPI", "adjusted_value": "11500000", "as_of": "2025-01-01" } }),
+            json!({ "value_change": "1100000" }),
+            Continue,
+            &[DeMinimis],
+            false,
+        ),
+        row(
+            "Uten indeks: 11 %",
+            json!({ "value": "10000000" }),
+            json!({ "value_change": "1100000" }),
+            IntentionNotice,
+            &[NotSubstantial],
+            false,
+        ),
+        row(
+            "Forlengelse 30 dager (164 309 kr) + 1 000 000 kr under 10 %",
+            no(),
+            json!({ "value_change": "1000000", "new_end": "2027-01-30" }),
+            Continue,
+            &[DeMinimis],
+            false,
+        ),
+        row(
+            "Forlengelse ett år (≈ 2 000 000 kr) feiler (b), og bokstav f dekker aldri forlengelse",
+            no(),
+            json!({ "new_end": "2027-12-31" }),
+            Retender,
+            &[],
+            false,
+        ),
+        row(
+            "Prisvilkår til fordel for leverandøren, liten økning: dekket av (b)",
+            no(),
+            json!({ "value_change": "100000", "nature": { "price_terms": "favour_supplier" } }),
+            Continue,
+            &[DeMinimis],
+            false,
+        ),
+        row(
+            "Lempede krav og økning over 10 %: (b) feiler, (f) sperret",
+            no(),
+            json!({ "value_change": "1500000", "nature": { "relaxes_requirements": true } }),
+            Retender,
+            &[],
+            false,
+        ),
+        row(
+            "Risiko overført til oppdragsgiver uten prisøkning: (b)",
+            no(),
+            json!({ "nature": { "shifts_risk_to_buyer": true } }),
+            Continue,
+            &[DeMinimis],
+            false,
+        ),
+    ]);
+}
+
+#[test]
+fn the_fifty_percent_caps() {
+    let c = || json!({ "value": "8000000" });
+    let ad = |v: &str| {
+        json!({ "value_change": v, "additional_deliveries": {
+        "change_of_supplier_impossible": true, "significant_inconvenience_or_cost": true, "reason": "kompatibilitet" } })
+    };
+    let un = |v: &str, arose: &str| json!({ "value_change": v, "unforeseen": { "circumstance": "ny lov", "arose": arose } });
+    check(vec![
+        row(
+            "(c) nøyaktig 50 %: «ikke overstiger»",
+            c(),
+            ad("4000000"),
+            IntentionNotice,
+            &[AdditionalDeliveries],
+            true,
+        ),
+        row(
+            "(c) én krone over 50 %",
+            c(),
+            ad("4000001"),
+            Retender,
+            &[],
+            false,
+        ),
+        row(
+            "(c) uten at skifte er umulig: faller tilbake på (f)",
+            c(),
+            json!({ "value_change": "3000000", "additional_deliveries": {
+                "change_of_supplier_impossible": false, "significant_inconvenience_or_cost": true, "reason": "" } }),
+            IntentionNotice,
+            &[NotSubstantial],
+            false,
+        ),
+        row(
+            "(d) nøyaktig 50 %",
+            c(),
+            un("4000000", "2023-01-01"),
+            IntentionNotice,
+            &[Unforeseen],
+            true,
+        ),
+        row(
+            "(d) over 50 %",
+            c(),
+            un("4000001", "2023-01-01"),
+            Retender,
+            &[],
+            false,
+        ),
+        row(
+            "(d) omstendighet oppstått dagen etter signering",
+            c(),
+            un("3000000", "2021-01-02"),
+            IntentionNotice,
+            &[Unforeseen],
+            true,
+        ),
+        row(
+            "(d) omstendighet oppstått samme dag som signering: forutsigbar",
+            c(),
+            un("3000000", "2021-01-01"),
+            IntentionNotice,
+            &[NotSubstantial],
+            false,
+        ),
+        row(
+            "(d) omstendighet før signering",
+            c(),
+            un("3000000", "2020-12-31"),
+            IntentionNotice,
+            &[NotSubstantial],
+            false,
+        ),
+        row(
+            "(d) dekker også forlengelse (c gjør det ikke)",
+            c(),
+            json!({ "new_end": "2028-06-30", "unforeseen": { "circumstance": "ny lov", "arose": "2023-01-01" } }),
+            IntentionNotice,
+            &[Unforeseen],
+            true,
+        ),
+        row(
+            "(d) med nye typer leveranser",
+            c(),
+            json!({ "value_change": "1000000", "nature": { "new_kinds_of_deliveries": true },
+                    "unforeseen": { "circumstance": "ny lov", "arose": "2023-01-01" } }),
+            Retender,
+            &[],
+            false,
+        ),
+    ]);
+}
+
+#[test]
+fn the_merger_as_an_unforeseen_circumstance() {
+    // Merger explored from 2022-06-01: foreseeable for contracts signed on or after that day.
+    let un = json!({ "value_change": "3000000", "unforeseen": { "circumstance": "kommunesammenslåingen" } });
+    check(vec![
+        row(
+            "Signert dagen før sonderingen: uforutsett",
+            json!({ "award": { "signed": "2022-05-31" } }),
+            un.clone(),
+            IntentionNotice,
+            &[Unforeseen, BuyerSuccession],
+            true,
+        )
+        .in_merger(),
+        row(
+            "Signert samme dag som sonderingen: forutsigbar, bare (f)",
+            json!({ "award": { "signed": "2022-06-01" } }),
+            un,
+            IntentionNotice,
+            &[BuyerSuccession, NotSubstantial],
+            false,
+        )
+        .in_merger(),
+    ]);
+}
+
+#[test]
+fn options() {
+    let vol = |exercised: u32| {
+        json!({ "options": [{ "id": "o", "kind": "volume", "description": "rom",
+        "quantity": 10, "unit": "rom", "value": "1000000", "exercised_quantity": exercised }] })
+    };
+    check(vec![
+        row(
+            "Volumopsjon innenfor gjenværende mengde og verdi",
+            vol(4),
+            json!({ "value_change": "600000", "exercise_option": { "id": "o", "quantity": 6 } }),
+            Continue,
+            &[Option],
+            false,
+        ),
+        row(
+            "Mer enn gjenværende mengde: opsjonen dekker ikke, (b) gjør",
+            vol(4),
+            json!({ "value_change": "700000", "exercise_option": { "id": "o", "quantity": 7 } }),
+            Continue,
+            &[DeMinimis],
+            false,
+        ),
+        row(
+            "Mer enn gjenværende verdi, over (b)",
+            vol(4),
+            json!({ "value_change": "1700000", "exercise_option": { "id": "o", "quantity": 6 } }),
+            IntentionNotice,
+            &[NotSubstantial],
+            false,
+        ),
+        row(
+            "Opsjon som ikke finnes",
+            no(),
+            json!({ "value_change": "1500000", "exercise_option": { "id": "finnes-ikke" } }),
+            IntentionNotice,
+            &[NotSubstantial],
+            false,
+        ),
+        row(
+            "Ikke navngitt opsjon dekker ikke (bare en merknad)",
+            vol(0),
+            json!({ "value_change": "1500000" }),
+            IntentionNotice,
+            &[NotSubstantial],
+            false,
+        ),
+        row(
+            "Forlengelsesopsjon allerede utløst",
+            json!({ "options": [
+                { "id": "f", "kind": "extension", "months": 12, "exercised": true }] }),
+            json!({ "new_end": "2027-12-31", "exercise_option": { "id": "f" } }),
+            Retender,
+            &[],
+            false,
+        ),
+        row(
+            "Forlengelse lenger enn opsjonen",
+            json!({ "options": [
+                { "id": "f", "kind": "extension", "months": 12, "exercised": false }] }),
+            json!({ "new_end": "2028-01-01", "exercise_option": { "id": "f" } }),
+            Retender,
+            &[],
+            false,
+        ),
+    ]);
+}
+
+#[test]
+fn change_clauses() {
+    let clause = |covers: Value, max: Value, clear: bool| {
+        json!({ "change_clauses": [
+        { "id": "k1", "text": "Oppdragsgiver kan øke volumet", "covers": covers, "max_value": max, "clear_precise_unequivocal": clear }] })
+    };
+    let earlier = json!({ "modifications": [
+        { "date": "2023-01-01", "description": "etter klausul", "value_change": "600000", "clause": "k1", "ground": "change_clause" }] });
+    let mut with_earlier = clause(json!(["volume"]), json!("1000000"), true);
+    builders::merge(&mut with_earlier, &earlier);
+    check(vec![
+        row(
+            "Klar klausul om volum",
+            clause(json!(["volume"]), Value::Null, true),
+            json!({ "value_change": "3000000", "under_clause": "k1" }),
+            Continue,
+            &[ChangeClause],
+            false,
+        ),
+        row(
+            "Klausulen er ikke klar, presis og entydig",
+            clause(json!(["volume"]), Value::Null, false),
+            json!({ "value_change": "3000000", "under_clause": "k1" }),
+            IntentionNotice,
+            &[NotSubstantial],
+            false,
+        ),
+        row(
+            "Maksverdi med tidligere endringer: 600 000 + 400 000 = 1 000 000 kr",
+            with_earlier.clone(),
+            json!({ "value_change": "400000", "under_clause": "k1" }),
+            Continue,
+            &[ChangeClause],
+            false,
+        ),
+        row(
+            "Maksverdi overskredet med én krone (faller til (b))",
+            with_earlier,
+            json!({ "value_change": "400001", "under_clause": "k1" }),
+            Continue,
+            &[DeMinimis],
+            false,
+        ),
+        row(
+            "Klausulen dekker aldri nye typer leveranser",
+            clause(json!(["volume"]), Value::Null, true),
+            json!({ "value_change": "300000", "under_clause": "k1", "nature": { "new_kinds_of_deliveries": true } }),
+            Retender,
+            &[ChangeClause],
+            false,
+        ),
+        row(
+            "Klausul om pris dekker prisvilkår til fordel for leverandøren",
+            clause(json!(["price", "volume"]), Value::Null, true),
+            json!({ "value_change": "3000000", "under_clause": "k1", "nature": { "price_terms": "favour_supplier" } }),
+            Continue,
+            &[ChangeClause],
+            false,
+        ),
+        row(
+            "Klausul om løpetid dekker forlengelse",
+            clause(json!(["term"]), Value::Null, true),
+            json!({ "new_end": "2028-12-31", "under_clause": "k1" }),
+            Continue,
+            &[ChangeClause],
+            false,
+        ),
+    ]);
+}
+
+#[test]
+fn joining_authorities_and_framework_agreements() {
+    let fw = |extra: Value| {
+        let mut v = framework("2023-01-01", "2025-12-31");
+        builders::merge(&mut v, &extra);
+        v
+    };
+    let new_auth = |max: Value| {
+        json!({ "change_clauses": [{ "id": "k1", "text": "Andre kommuner kan tiltre",
+        "covers": ["new_authorities", "volume"], "max_value": max, "clear_precise_unequivocal": true }] })
+    };
+    let ext = json!({ "options": [{ "id": "f", "kind": "extension", "months": 24, "exercised": false }] });
+    check(vec![
+        row(
+            "Kontrakt: nye oppdragsgivere med liten økning følger (b)",
+            no(),
+            json!({ "value_change": "500000", "add_authorities": ["B"] }),
+            Continue,
+            &[DeMinimis],
+            false,
+        ),
+        row(
+            "Kontrakt: nye oppdragsgivere med økning over (b): (f) kan ikke dekke",
+            no(),
+            json!({ "value_change": "1500000", "add_authorities": ["B"] }),
+            Retender,
+            &[],
+            false,
+        ),
+        row(
+            "Kontrakt: en opprinnelig oppdragsgiver «legges til» er ikke nye oppdragsgivere",
+            no(),
+            json!({ "value_change": "1500000", "add_authorities": ["A"] }),
+            IntentionNotice,
+            &[NotSubstantial],
+            false,
+        ),
+        row(
+            "Rammeavtale: nye oppdragsgivere uten klausul (§ 26-1 (3))",
+            fw(no()),
+            json!({ "add_authorities": ["B"] }),
+            Retender,
+            &[],
+            false,
+        ),
+        row(
+            "Rammeavtale: klausul om nye oppdragsgivere uten maksverdi (C-216/17)",
+            fw(new_auth(Value::Null)),
+            json!({ "add_authorities": ["B"], "under_clause": "k1" }),
+            Retender,
+            &[],
+            false,
+        ),
+        row(
+            "Rammeavtale: klausul om nye oppdragsgivere med maksverdi",
+            fw(new_auth(json!("5000000"))),
+            json!({ "add_authorities": ["B"], "value_change": "2000000", "under_clause": "k1" }),
+            Continue,
+            &[ChangeClause],
+            false,
+        ),
+        row(
+            "Rammeavtale: forlengelse til nøyaktig fire år (2023-01-01–2026-12-31)",
+            fw(ext.clone()),
+            json!({ "new_end": "2026-12-31", "exercise_option": { "id": "f" } }),
+            Continue,
+            &[Option],
+            false,
+        ),
+        row(
+            "Rammeavtale: én dag over fire år, selv med opsjon",
+            fw(ext),
+            json!({ "new_end": "2027-01-01", "exercise_option": { "id": "f" } }),
+            Retender,
+            &[],
+            false,
+        ),
+    ]);
+}
+
+#[test]
+fn supplier_succession() {
+    let ns = |cause: &str, ok: bool| json!({ "name": "Y AS", "cause": cause, "meets_original_qualifications": ok });
+    check(vec![
+        row(
+            "Oppkjøp, kvalifisert, ingen andre endringer",
+            no(),
+            json!({ "new_supplier": ns("acquisition", true) }),
+            Continue,
+            &[SupplierSuccession],
+            false,
+        ),
+        row(
+            "Fusjon med liten prisøkning dekket av (b)",
+            no(),
+            json!({ "new_supplier": ns("merger", true), "value_change": "500000" }),
+            Continue,
+            &[DeMinimis, SupplierSuccession],
+            false,
+        ),
+        row(
+            "Ny leverandør oppfyller ikke kvalifikasjonskravene",
+            no(),
+            json!({ "new_supplier": ns("restructuring", false) }),
+            Retender,
+            &[],
+            false,
+        ),
+        row(
+            "Leverandørskifte av annen årsak (§ 28-2 d)",
+            no(),
+            json!({ "new_supplier": ns("other", true) }),
+            Retender,
+            &[],
+            false,
+        ),
+        row(
+            "Leverandørskifte i sammenslåing: også kjøpersiden skifter",
+            no(),
+            json!({ "new_supplier": ns("merger", true) }),
+            Continue,
+            &[SupplierSuccession, BuyerSuccession],
+            false,
+        )
+        .in_merger(),
+    ]);
+}
+
+#[test]
+fn price_decreases() {
+    check(vec![
+        row(
+            "Liten reduksjon (4,17 %)",
+            no(),
+            json!({ "value_change": "-500000" }),
+            Continue,
+            &[NotSubstantial],
+            false,
+        ),
+        row(
+            "Reduksjon nøyaktig 10 %: ikke under (b)",
+            no(),
+            json!({ "value_change": "-1200000" }),
+            IntentionNotice,
+            &[NotSubstantial],
+            false,
+        ),
+        row(
+            "Større reduksjon (25 %) er usikker (C-549/14)",
+            no(),
+            json!({ "value_change": "-3000000" }),
+            IntentionNotice,
+            &[NotSubstantial],
+            false,
+        ),
+        row(
+            "Reduksjon på halvparten",
+            no(),
+            json!({ "value_change": "-6000000" }),
+            Retender,
+            &[],
+            false,
+        ),
+    ]);
+}
+
+#[test]
+fn parts_one_and_two() {
+    // Signed 2021-01-01: EEA threshold 2 050 000 kr, national 1 300 000 kr.
+    let value = |v: &str| json!({ "value": v });
+    let ad = json!({ "value_change": "500000", "additional_deliveries": {
+        "change_of_supplier_impossible": true, "significant_inconvenience_or_cost": true, "reason": "x" } });
+    check(vec![
+        row(
+            "Del II: liten økning dekket a fortiori",
+            value("1500000"),
+            json!({ "value_change": "100000" }),
+            Continue,
+            &[DeMinimis],
+            false,
+        ),
+        row(
+            "Del II: (c) gir intensjonskunngjøring, ingen kunngjøring om endring",
+            value("1500000"),
+            ad.clone(),
+            IntentionNotice,
+            &[AdditionalDeliveries],
+            false,
+        ),
+        row(
+            "Del II: nye typer leveranser",
+            value("1500000"),
+            json!({ "value_change": "100000", "nature": { "new_kinds_of_deliveries": true } }),
+            Retender,
+            &[],
+            false,
+        ),
+        row(
+            "Del I: verdi + økning under nasjonal terskelverdi",
+            value("500000"),
+            json!({ "value_change": "500000", "nature": { "new_kinds_of_deliveries": true } }),
+            Continue,
+            &[BelowNationalThreshold],
+            false,
+        ),
+        row(
+            "Del I: verdi + økning nøyaktig nasjonal terskelverdi → som del II",
+            value("1000000"),
+            json!({ "value_change": "300000" }),
+            IntentionNotice,
+            &[NotSubstantial],
+            false,
+        ),
+        row(
+            "Del I: én krone under",
+            value("1000000"),
+            json!({ "value_change": "299999" }),
+            Continue,
+            &[BelowNationalThreshold],
+            false,
+        ),
+        row(
+            "Oppgitt del III overstyrer",
+            json!({ "value": "1500000", "award": { "part": "III" } }),
+            ad,
+            IntentionNotice,
+            &[AdditionalDeliveries],
+            true,
+        ),
+    ]);
+}
+
+#[test]
+fn part_at_award_boundaries() {
+    let part = |v: &str| assess(json!({ "value": v }), no(), None).part;
+    assert_eq!(
+        part("2050000"),
+        Part::III,
+        "exactly the EEA threshold in 2021"
+    );
+    assert_eq!(part("2049999"), Part::II);
+    assert_eq!(part("1300000"), Part::II, "exactly the national threshold");
+    assert_eq!(part("1299999"), Part::I);
+}
+
+#[test]
+fn figures_and_reasons_show_the_deciding_numbers() {
+    let a = assess(
+        json!({ "value": "20000000", "modifications": [
+            { "date": "2023-01-01", "description": "tidligere", "value_change": "1000000", "ground": "de_minimis" }] }),
+        json!({ "value_change": "999999" }),
+        None,
+    );
+    let f = &a.figures;
+    assert_eq!(f.cumulative_increase.to_string(), "1999999");
+    assert_eq!(f.de_minimis_limit.normalize().to_string(), "2000000");
+    assert_eq!(
+        f.eea_threshold.map(|d| d.to_string()),
+        Some("2300000".into())
+    );
+    assert_eq!(f.cap_50.normalize().to_string(), "10000000");
+    let dm = a
+        .tests
+        .iter()
+        .find(|t| t.test == DeMinimis)
+        .expect("de minimis test");
+    assert_eq!(
+        (dm.outcome, dm.provision, dm.notice_code),
+        (Outcome::Pass, "FOA § 28-1 (1) b", Some("mod-minv"))
+    );
+    assert_eq!(dm.covers, [Element::PriceIncrease]);
+    let all = dm
+        .reasons
+        .iter()
+        .map(|r| r.nb.as_str())
+        .collect::<Vec<_>>()
+        .join(" ");
+    for needle in [
+        "1\u{a0}999\u{a0}999\u{a0}kr",
+        "lavere enn 10\u{a0}% av 20\u{a0}000\u{a0}000\u{a0}kr",
+        "(2\u{a0}000\u{a0}000\u{a0}kr)",
+        "2\u{a0}300\u{a0}000\u{a0}kr",
+    ] {
+        assert!(all.contains(needle), "missing «{needle}» in: {all}");
+    }
+    assert!(
+        a.conclusion.nb.contains("uten ny konkurranse")
+            && a.conclusion.en.contains("without a new competition")
+    );
+}
+
+#[test]
+fn term_extension_is_valued_pro_rata_in_whole_kroner() {
+    // 12 000 000 kr over 2021-01-01–2026-12-31 (2 191 days): 30 days = 164 308,53 → 164 309 kr.
+    let a = assess(no(), json!({ "new_end": "2027-01-30" }), None);
+    assert_eq!(a.figures.term_extension_days, Some(30));
+    assert_eq!(
+        a.figures.term_extension_value.map(|d| d.to_string()),
+        Some("164309".into())
+    );
+    // With an annual value: 2 000 000 × 30 / 365 = 164 383,56 → 164 384 kr.
+    let a = assess(
+        json!({ "annual_value": "2000000" }),
+        json!({ "new_end": "2027-01-30" }),
+        None,
+    );
+    assert_eq!(
+        a.figures.term_extension_value.map(|d| d.to_string()),
+        Some("164384".into())
+    );
+}
+
+#[test]
+fn warnings_the_reader_must_see() {
+    let outdated = assess(
+        no(),
+        json!({ "value_change": "100000", "date": "2026-06-01" }),
+        None,
+    );
+    assert!(outdated.warnings.iter().any(|w| w.nb.contains("utdatert")));
+    let fresh = assess(no(), json!({ "value_change": "100000" }), None);
+    assert!(!fresh.warnings.iter().any(|w| w.nb.contains("utdatert")));
+
+    let circumvention = assess(
+        json!({ "value": "8000000", "modifications": [
+            { "date": "2023-01-01", "description": "tidligere (d)", "value_change": "3000000", "ground": "unforeseen" }] }),
+        json!({ "value_change": "2000000", "unforeseen": { "circumstance": "ny lov", "arose": "2024-01-01" } }),
+        None,
+    );
+    assert_eq!(
+        circumvention.grounds,
+        [Unforeseen],
+        "the ground still covers the change"
+    );
+    assert!(
+        circumvention
+            .warnings
+            .iter()
+            .any(|w| w.nb.contains("Omgåelsesrisiko"))
+    );
+
+    let unnamed = assess(
+        json!({ "options": [{ "id": "o", "kind": "volume", "description": "rom", "quantity": 10, "unit": "rom",
+                              "value": "2000000", "exercised_quantity": 0 }] }),
+        json!({ "value_change": "1500000" }),
+        None,
+    );
+    assert!(
+        unnamed
+            .warnings
+            .iter()
+            .any(|w| w.nb.contains("opsjonen «o»"))
+    );
+
+    let framework = assess(
+        framework("2021-01-01", "2024-12-31"),
+        json!({ "new_end": "2025-12-31" }),
+        None,
+    );
+    let fd = framework
+        .tests
+        .iter()
+        .find(|t| t.test == FrameworkDuration)
+        .expect("framework test");
+    assert_eq!(
+        (fd.outcome, fd.provision),
+        (Outcome::Fail, "FOA § 26-1 (4)")
+    );
+    assert!(fd.reasons.iter().any(|r| r.nb.contains("særlige forhold")));
+}
+
+#[test]
+fn every_test_cites_its_provision_and_gives_reasons_in_both_languages() {
+    let a = assess(
+        no(),
+        json!({ "value_change": "1500000", "new_end": "2027-06-30" }),
+        Some(merger()),
+    );
+    assert_eq!(a.tests.len(), 9);
+    for t in &a.tests {
+        assert!(!t.provision.is_empty());
+        assert!(!t.reasons.is_empty(), "{:?} has no reasons", t.test);
+        for r in &t.reasons {
+            assert!(!r.nb.is_empty() && !r.en.is_empty());
+        }
+    }
+}
+
+/// Runs the binary in the project folder.
+fn vesentlig(args: &[&str]) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_vesentlig"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .expect("run vesentlig")
+}
+
+#[test]
+fn example_portfolio_assessed_as_json() {
+    let out = vesentlig(&["assess", "contracts", "--format", "json"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let json = String::from_utf8(out.stdout).expect("UTF-8");
+    let again = vesentlig(&["assess", "contracts", "--format", "json"]);
+    assert_eq!(
+        json.as_bytes(),
+        again.stdout.as_slice(),
+        "output must be deterministic"
+    );
+    insta::assert_snapshot!("example_portfolio_json", json);
+}
+
+#[test]
+fn example_portfolio_assessed_as_a_table() {
+    let out = vesentlig(&[
+        "assess",
+        "contracts",
+        "--contract",
+        "fjordvik-renhold-2022",
+        "--contract",
+        "storvik-pleie-2020",
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    insta::assert_snapshot!(
+        "example_portfolio_table_nb",
+        String::from_utf8_lossy(&out.stdout)
+    );
+    let out = vesentlig(&[
+        "assess",
+        "contracts",
+        "--contract",
+        "fjordvik-vei-2024",
+        "--lang",
+        "en",
+    ]);
+    assert!(out.status.success());
+    insta::assert_snapshot!(
+        "example_portfolio_table_en",
+        String::from_utf8_lossy(&out.stdout)
+    );
+}
+
+#[test]
+fn an_unknown_contract_id_is_a_usage_error() {
+    let out = vesentlig(&["assess", "contracts", "--contract", "finnes-ikke"]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("`finnes-ikke`") && err.contains("fjordvik-renhold-2022"),
+        "{err}"
+    );
+}
+
+#[test]
+fn annexation_only_the_absorbed_municipalities_contracts_pass() {
+    let mut annexation = merger();
+    builders::merge(&mut annexation, &json!({ "form": "annexation" }));
+    annexation["municipalities"][0]["continues"] = json!(true); // A continues
+    let contract = |id: &str, authority: &str| {
+        let mut c = builders::contract_json(json!({ "proposed_changes": [] }), no());
+        c["id"] = json!(id);
+        c["authorities"] = json!([authority]);
+        builders::to_contract(&c)
+    };
+    let portfolio = vesentlig::model::Portfolio {
+        merger: Some(builders::to_merger(&annexation)),
+        contracts: vec![contract("a-kontrakt", "A"), contract("b-kontrakt", "B")],
+        ..Default::default()
+    };
+    let all =
+        vesentlig::law::assess_portfolio(&portfolio, &vesentlig::thresholds::Thresholds::default());
+    let ids: Vec<_> = all
+        .iter()
+        .map(|a| (a.contract.as_str(), a.change.as_str()))
+        .collect();
+    assert_eq!(
+        ids,
+        [("b-kontrakt", "overdragelse")],
+        "A continues: its contract does not change hands"
+    );
+    assert_eq!(all[0].recommendation, Continue);
+}
+
+#[test]
+fn central_authorities_use_their_own_eea_threshold() {
+    // State services threshold from 2024-03-14: 1 490 000 kr. 1 490 000 kr is 8,3 % of 18 000 000 kr.
+    let mut central = merger();
+    builders::merge(&mut central, &json!({ "authority_kind": "central" }));
+    let a = assess(
+        json!({ "value": "18000000" }),
+        json!({ "value_change": "1490000" }),
+        Some(central.clone()),
+    );
+    assert_eq!(
+        a.figures.eea_threshold.map(|d| d.to_string()),
+        Some("1490000".into())
+    );
+    assert_eq!(
+        a.recommendation, IntentionNotice,
+        "exactly the threshold is not «lavere enn»"
+    );
+    let a = assess(
+        json!({ "value": "18000000" }),
+        json!({ "value_change": "1489999" }),
+        Some(central),
+    );
+    assert_eq!(a.grounds, [DeMinimis, BuyerSuccession]);
+}
+
+#[test]
+fn part_two_cites_section_11_2_and_never_a_modification_notice() {
+    let a = assess(
+        json!({ "value": "1500000" }),
+        json!({ "value_change": "300000" }),
+        None,
+    );
+    assert_eq!(a.part, Part::II);
+    let ns = a
+        .tests
+        .iter()
+        .find(|t| t.test == NotSubstantial)
+        .expect("not substantial");
+    assert_eq!(
+        (ns.provision, ns.notice_code, ns.outcome),
+        ("FOA § 11-2", None, Outcome::Uncertain)
+    );
+    assert!(ns.reasons.iter().any(|r| r.nb.contains("Doffin (§ 8-18)")));
+    assert!(a.tests.iter().all(|t| t.notice_code.is_none()));
+}

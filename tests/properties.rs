@@ -1,0 +1,160 @@
+//! Properties the decision procedure must keep for any facts: a larger increase or an extra
+//! § 28-2 marker never makes the recommendation less strict, and the verdicts do not depend on
+//! the order of the contract files.
+
+#[path = "cases/builders.rs"]
+mod builders;
+
+use proptest::prelude::*;
+use serde_json::{Value, json};
+use vesentlig::model::Portfolio;
+use vesentlig::thresholds::Thresholds;
+
+/// A random legal situation around the base contract: subject, kind, value, index, earlier
+/// modifications, an option or clause named, joining authorities, a new supplier, (c) or (d)
+/// facts, a term extension and the merger.
+fn situation() -> impl Strategy<Value = (Value, Value, bool)> {
+    (
+        (
+            prop_oneof![Just("services"), Just("supplies"), Just("works")],
+            prop_oneof![Just("contract"), Just("framework_agreement")],
+            prop_oneof![Just(400_000i64), Just(1_500_000), Just(12_000_000), Just(90_000_000)],
+            proptest::option::of(0i64..3_000_000),
+            proptest::option::of((0i64..2_000_000, 0usize..4)),
+        ),
+        (
+            0usize..3,
+            any::<bool>(),
+            proptest::option::of(prop_oneof![Just("acquisition"), Just("other")]),
+            0usize..3,
+            proptest::option::of(prop_oneof![Just("2027-06-30"), Just("2028-12-31")]),
+            any::<bool>(),
+        ),
+    )
+        .prop_map(
+            |((subject, kind, value, index, earlier), (named, joining, supplier, ground, new_end, merger))| {
+                let grounds = ["de_minimis", "unknown", "unforeseen", "option"];
+                let mut contract = json!({ "subject": subject, "kind": kind, "value": value.to_string(),
+                    "options": [{ "id": "o", "kind": "volume", "description": "mer", "quantity": 10,
+                                  "unit": "stk", "value": "1000000", "exercised_quantity": 2 }],
+                    "change_clauses": [{ "id": "k", "text": "volum og nye kommuner", "covers": ["volume", "new_authorities"],
+                                         "max_value": "1500000", "clear_precise_unequivocal": true }] });
+                if let Some(extra) = index {
+                    builders::merge(&mut contract, &json!({ "price_index": {
+                        "index": "KPI", "adjusted_value": (value + extra).to_string(), "as_of": "2025-01-01" } }));
+                }
+                if let Some((v, g)) = earlier {
+                    builders::merge(&mut contract, &json!({ "modifications": [
+                        { "date": "2023-01-01", "description": "tidligere", "value_change": v.to_string(), "ground": grounds[g] }] }));
+                }
+                let mut change = json!({});
+                match named {
+                    1 => builders::merge(&mut change, &json!({ "exercise_option": { "id": "o", "quantity": 3 } })),
+                    2 => builders::merge(&mut change, &json!({ "under_clause": "k" })),
+                    _ => {}
+                }
+                if joining {
+                    builders::merge(&mut change, &json!({ "add_authorities": ["B"] }));
+                }
+                if let Some(cause) = supplier {
+                    builders::merge(&mut change, &json!({ "new_supplier": {
+                        "name": "Y AS", "cause": cause, "meets_original_qualifications": true } }));
+                }
+                match ground {
+                    1 => builders::merge(&mut change, &json!({ "additional_deliveries": {
+                        "change_of_supplier_impossible": true, "significant_inconvenience_or_cost": true, "reason": "r" } })),
+                    2 => builders::merge(&mut change, &json!({ "unforeseen": { "circumstance": "c", "arose": "2023-01-01" } })),
+                    _ => {}
+                }
+                if let Some(end) = new_end {
+                    builders::merge(&mut change, &json!({ "new_end": end }));
+                }
+                (contract, change, merger)
+            },
+        )
+}
+
+fn markers() -> impl Strategy<Value = [bool; 4]> {
+    any::<[bool; 4]>()
+}
+
+fn with_markers(change: &Value, m: [bool; 4]) -> Value {
+    let mut c = change.clone();
+    builders::merge(
+        &mut c,
+        &json!({ "nature": {
+        "price_terms": if m[0] { "favour_supplier" } else { "unchanged" },
+        "relaxes_requirements": m[1], "shifts_risk_to_buyer": m[2], "new_kinds_of_deliveries": m[3] } }),
+    );
+    c
+}
+
+fn with_value(change: &Value, v: i64) -> Value {
+    let mut c = change.clone();
+    builders::merge(&mut c, &json!({ "value_change": v.to_string() }));
+    c
+}
+
+fn merger(on: bool) -> Option<Value> {
+    on.then(builders::merger)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(400))]
+
+    #[test]
+    fn a_larger_increase_is_never_less_strict(
+        (contract, change, m) in situation(),
+        marks in markers(),
+        low in 0i64..20_000_000,
+        extra in 0i64..20_000_000,
+    ) {
+        let change = with_markers(&change, marks);
+        let a = builders::assess(contract.clone(), with_value(&change, low), merger(m));
+        let b = builders::assess(contract, with_value(&change, low + extra), merger(m));
+        prop_assert!(a.recommendation <= b.recommendation,
+            "{} kr → {:?}, but {} kr → {:?}", low, a.recommendation, low + extra, b.recommendation);
+    }
+
+    #[test]
+    fn a_further_marker_is_never_less_strict(
+        (contract, change, m) in situation(),
+        marks in markers(),
+        add in 0usize..4,
+        value in -3_000_000i64..6_000_000,
+    ) {
+        let mut more = marks;
+        more[add] = true;
+        let change = with_value(&change, value);
+        let a = builders::assess(contract.clone(), with_markers(&change, marks), merger(m));
+        let b = builders::assess(contract, with_markers(&change, more), merger(m));
+        prop_assert!(a.recommendation <= b.recommendation,
+            "{:?} → {:?}, but {:?} → {:?}", marks, a.recommendation, more, b.recommendation);
+    }
+
+    #[test]
+    fn verdicts_do_not_depend_on_the_order_of_contracts(
+        cases in proptest::collection::vec((situation(), -1_000_000i64..5_000_000), 1..6),
+        rotate in 0usize..6,
+    ) {
+        let contracts: Vec<_> = cases.iter().enumerate().map(|(i, ((contract, change, _), v))| {
+            let mut c = builders::contract_json(contract.clone(), with_value(change, *v));
+            c["id"] = json!(format!("k{i}"));
+            builders::to_contract(&c)
+        }).collect();
+        let mut shuffled = contracts.clone();
+        shuffled.rotate_left(rotate % contracts.len());
+        shuffled.reverse();
+        let portfolio = |contracts| Portfolio {
+            merger: Some(builders::to_merger(&builders::merger())),
+            contracts,
+            ..Default::default()
+        };
+        let t = Thresholds::default();
+        let mut a = vesentlig::law::assess_portfolio(&portfolio(contracts), &t);
+        let mut b = vesentlig::law::assess_portfolio(&portfolio(shuffled), &t);
+        a.sort_by(|x, y| (&x.contract, &x.change).cmp(&(&y.contract, &y.change)));
+        b.sort_by(|x, y| (&x.contract, &x.change).cmp(&(&y.contract, &y.change)));
+        prop_assert_eq!(a, b);
+    }
+}
