@@ -961,6 +961,11 @@ fn next_steps(input: &MemoInput<'_>) -> Vec<String> {
     let lang = input.lang;
     let mut out = Vec::new();
     match a.recommendation {
+        Recommendation::Continue if a.implicit => out.push(tr(
+            lang,
+            "Kontrakten kan videreføres av den sammenslåtte kommunen uten ny konkurranse; leverandørens samtykke trengs ikke (kontinuitetsprinsippet), men varsle leverandøren om den nye oppdragsgiveren. Arkiver dette notatet med den signerte vurderingen i saken.",
+            "The merged municipality may continue the contract without a new competition; the supplier's consent is not needed (continuity principle), but inform the supplier of the new contracting authority. File this memo with the signed assessment.",
+        )),
         Recommendation::Continue => out.push(tr(
             lang,
             "Endringen kan avtales uten ny konkurranse. Arkiver dette notatet med den signerte vurderingen i saken.",
