@@ -8,11 +8,13 @@
 pub mod assessment;
 pub mod cli;
 pub mod diagnostics;
+pub mod fingerprint;
 pub mod law;
 pub mod load;
 pub mod model;
 pub mod plan;
 pub mod priorities;
+pub mod render;
 pub mod text;
 pub mod thresholds;
 pub mod validate;

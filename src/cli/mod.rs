@@ -3,7 +3,9 @@
 pub mod args;
 mod assess;
 mod check;
+mod memo;
 mod plan;
+mod report;
 
 use std::process::ExitCode;
 
@@ -19,11 +21,9 @@ pub fn run(cli: Cli) -> ExitCode {
     match cli.command {
         Command::Check(a) => check::run(&a),
         Command::Assess(a) => assess::run(&a),
+        Command::Memo(a) => memo::run(&a),
         Command::Plan(a) => plan::run(&a),
-        Command::Memo(_) | Command::Report(_) => {
-            eprintln!("error: this command is not available yet");
-            ExitCode::from(EXIT_USAGE)
-        }
+        Command::Report(a) => report::run(&a),
     }
 }
 

@@ -1,0 +1,63 @@
+//! `vesentlig report`: one PDF for the steering group — verdict counts, every change, the
+//! timeline and the deadlines.
+
+use std::process::ExitCode;
+
+use super::args::ReportArgs;
+use crate::render::batch::write_atomic;
+use crate::render::report::{ReportData, ReportInput};
+use crate::render::{Renderer, Template};
+
+pub fn run(args: &ReportArgs) -> ExitCode {
+    let loaded = match crate::load::load_checked(&args.portfolio) {
+        Ok(loaded) => loaded,
+        Err(report) => return super::fail(&report),
+    };
+    let config = match crate::plan::lead_time::load_config(&args.portfolio) {
+        Ok(config) => config,
+        Err(report) => return super::fail(&report),
+    };
+    match render(args, &loaded, &config) {
+        Ok(()) => {
+            println!("{}", crate::diagnostics::display_path(&args.out));
+            ExitCode::SUCCESS
+        }
+        Err(message) => {
+            eprintln!("error: {message}");
+            ExitCode::from(super::EXIT_INVALID)
+        }
+    }
+}
+
+fn render(
+    args: &ReportArgs,
+    loaded: &crate::load::Loaded,
+    config: &crate::plan::lead_time::PlanningConfig,
+) -> Result<(), String> {
+    let portfolio = &loaded.portfolio;
+    let assessments = crate::law::assess_portfolio(portfolio, &loaded.thresholds);
+    let fingerprint = crate::fingerprint::portfolio(&args.portfolio)
+        .map_err(|e| format!("cannot read the portfolio to fingerprint it: {e}"))?;
+    let date = super::today_or(args.date);
+    let plan = crate::plan::plan_portfolio(portfolio, &assessments, date, config);
+    let data = ReportData::build(&ReportInput {
+        portfolio,
+        assessments: &assessments,
+        lang: args.lang,
+        date,
+        fingerprint: &fingerprint,
+        plan: &plan,
+    });
+    let rendered = Renderer::new()
+        .and_then(|r| r.render(Template::Report, &data, date))
+        .map_err(|e| e.to_string())?;
+    for w in &rendered.warnings {
+        eprintln!("warning: {w}");
+    }
+    let pdf = rendered.pdf;
+    if let Some(dir) = args.out.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir)
+            .map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+    }
+    write_atomic(&args.out, &pdf).map_err(|e| format!("cannot write {}: {e}", args.out.display()))
+}

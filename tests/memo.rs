@@ -1,0 +1,359 @@
+//! The memo PDF: facts, figures and provisions for each recommendation, hostile user text
+//! printed literally, byte-identical output, English from the same template, no warnings.
+
+mod support;
+
+use std::path::Path;
+
+use support::*;
+use vesentlig::assessment::{Assessment, Recommendation};
+use vesentlig::model::Contract;
+use vesentlig::render::memo::{MemoData, MemoInput};
+use vesentlig::render::{Renderer, Template};
+use vesentlig::text::Lang;
+
+fn render(a: &Assessment, c: &Contract, lang: Lang) -> Vec<u8> {
+    render_planned(a, c, lang, None)
+}
+
+/// The plan of a one-contract portfolio, measured against the memo date.
+fn plan(a: &Assessment, c: &Contract) -> vesentlig::plan::Plan {
+    let portfolio = vesentlig::model::Portfolio {
+        root: "contracts".into(),
+        merger: Some(merger()),
+        contracts: vec![c.clone()],
+    };
+    vesentlig::plan::plan_portfolio(
+        &portfolio,
+        std::slice::from_ref(a),
+        d("2025-01-06"),
+        &Default::default(),
+    )
+}
+
+fn render_planned(
+    a: &Assessment,
+    c: &Contract,
+    lang: Lang,
+    plan: Option<&vesentlig::plan::ContractPlan>,
+) -> Vec<u8> {
+    let m = merger();
+    let data = MemoData::build(&MemoInput {
+        assessment: a,
+        contract: c,
+        merger: Some(&m),
+        lang,
+        date: d("2025-01-06"),
+        fingerprint: "0123456789abcdef",
+        plan,
+        plan_warnings: &[],
+    });
+    let renderer = Renderer::new().unwrap();
+    // Strict: any Typst warning (e.g. an unknown font family) fails the test.
+    let pdf = renderer
+        .render_strict(Template::Memo, &data, d("2025-01-06"))
+        .unwrap();
+    // For reviewing the typography by eye: MEMO_DUMP=/tmp/x cargo test --test memo
+    if let Ok(dir) = std::env::var("MEMO_DUMP") {
+        let name = format!("{dir}/{:?}-{:?}.pdf", a.recommendation, lang);
+        std::fs::write(name, &pdf).unwrap();
+    }
+    pdf
+}
+
+#[test]
+fn continue_memo_has_facts_figures_and_provisions() {
+    let c = cleaning(
+        "Renhold av kommunale bygg",
+        "Renhold av to nye bygg",
+        "1000000",
+    );
+    let a = assessment(Recommendation::Continue, "1000000", "1100000");
+    let text = pdf_text(&render(&a, &c, Lang::Nb));
+    assert_contains_all(
+        &text,
+        &[
+            "Notat",
+            "Nye Fjordvik kommune, innkjøpsteamet",
+            "vesentlig (maskinelt utkast til juridisk vurdering)",
+            "6. januar 2025",
+            "Renhold av kommunale bygg",
+            "Fortsett",
+            "Renhold AS (org.nr. 987654321)",
+            "Austvik kommune",
+            "12 000 000 kr",
+            "1 000 000 kr",
+            "1 100 000 kr",
+            "1 200 000 kr",
+            "2 300 000 kr",
+            "6 000 000 kr",
+            "8,33 % av grunnlaget",
+            "9,17 % av grunnlaget",
+            "Oppdragsgiver kan endre omfanget med inntil 5 % av kontraktsverdien.",
+            "Vindusvask i rådhuset",
+            "FOA § 28-1 (1) b",
+            "FOA § 28-2",
+            "FOA § 19-1 (2)",
+            "KMD 2018",
+            "Oppfylt",
+            "Terskelverdiene kan være utdatert.",
+            "anskaffelsesloven § 12",
+            "15 %",
+            "ikke avklart",
+            "side 1 av",
+            "0123456789abcdef",
+        ],
+    );
+}
+
+#[test]
+fn intention_notice_memo_gives_the_standstill_dates() {
+    let c = cleaning(
+        "Renhold av kommunale bygg",
+        "Renhold av to nye bygg",
+        "1500000",
+    );
+    let a = assessment(Recommendation::IntentionNotice, "1500000", "1600000");
+    let text = pdf_text(&render(&a, &c, Lang::Nb));
+    assert_contains_all(
+        &text,
+        &[
+            "Intensjonskunngjøring",
+            "Usikker",
+            "Doffin",
+            "TED",
+            // Memo dated Monday 6 January 2025: published that day, period to 16 January.
+            "publisert 6. januar 2025",
+            "16. januar 2025",
+            "tidligst avtales 17. januar 2025",
+            "FOA § 25-3",
+            "12,50 % av grunnlaget",
+            "samlet økning er ikke lavere",
+        ],
+    );
+}
+
+#[test]
+fn retender_memo_gives_termination_and_plan_pointer() {
+    let mut c = cleaning("Renhold av kommunale bygg", "Utvid til Bakkeby", "4000000");
+    // Runs past the merger on 1 January 2027, so terminating at the merger is a real option.
+    c.end = d("2028-03-31");
+    let a = assessment(Recommendation::Retender, "4000000", "4100000");
+    let plan = plan(&a, &c);
+    let text = pdf_text(&render_planned(&a, &c, Lang::Nb, plan.contracts.first()));
+    assert_contains_all(
+        &text,
+        &[
+            "Ny konkurranse",
+            "Ikke oppfylt",
+            "ikke dekket",
+            "Frister fra anskaffelsesplanen",
+            // Six months' notice before the merger on 1 January 2027.
+            // (pdftotext interleaves table columns, so cells are checked one by one.)
+            "senest 01.07.2026",
+            "Si opp Renhold av kommunale bygg",
+            "Kunngjør konkurransen for Renhold",
+            "fristen er passert",
+            "vesentlig plan",
+            "§§ 13–14",
+            "innen to år",
+        ],
+    );
+}
+
+#[test]
+fn hostile_user_text_prints_literally() {
+    let hostile = r#"#read("/etc/passwd") *bold* $x$ <lbl> @ref #set text(red) ]["#;
+    let c = cleaning(hostile, hostile, "1000000");
+    let a = assessment(Recommendation::Continue, "1000000", "1100000");
+    let text = pdf_text(&render(&a, &c, Lang::Nb));
+    assert!(
+        text.contains(r#"#read("/etc/passwd") *bold* $x$ <lbl> @ref #set text(red) ]["#),
+        "{text}"
+    );
+    assert!(!text.contains("root:"));
+}
+
+#[test]
+fn two_runs_give_identical_pdfs() {
+    let c = cleaning("Renhold", "To bygg", "1000000");
+    let a = assessment(Recommendation::Continue, "1000000", "1100000");
+    assert_eq!(render(&a, &c, Lang::Nb), render(&a, &c, Lang::Nb));
+}
+
+#[test]
+fn english_memo_is_english() {
+    let c = cleaning("Cleaning", "Two more buildings", "1500000");
+    let a = assessment(Recommendation::IntentionNotice, "1500000", "1600000");
+    let text = pdf_text(&render(&a, &c, Lang::En));
+    assert_contains_all(
+        &text,
+        &[
+            "Memorandum",
+            "Nye Fjordvik kommune, procurement team",
+            "6 January 2025",
+            "Intention notice",
+            "NOK 12,000,000",
+            "12.50% of the base",
+            "Legal framework",
+            "Uncertain",
+            "page 1 of",
+            "Reviewed and approved",
+        ],
+    );
+    for nb in [
+        "Notat",
+        "innkjøpsteamet",
+        "Konklusjon",
+        "side 1 av",
+        "kroner",
+    ] {
+        assert!(!text.contains(nb), "Norwegian {nb:?} in the English memo");
+    }
+}
+
+// ---- The command on the shipped example portfolio ------------------------------------------
+
+fn example_assessments() -> (vesentlig::load::Loaded, Vec<Assessment>) {
+    let loaded = vesentlig::load::load_checked(&example_dir()).unwrap();
+    let a = vesentlig::law::assess_portfolio(&loaded.portfolio, &loaded.thresholds);
+    (loaded, a)
+}
+
+#[test]
+fn every_example_memo_renders_without_warnings_in_both_languages() {
+    let (loaded, assessments) = example_assessments();
+    let renderer = Renderer::new().unwrap();
+    for lang in [Lang::Nb, Lang::En] {
+        for a in &assessments {
+            let data = MemoData::build(&MemoInput {
+                assessment: a,
+                contract: loaded.portfolio.contract(&a.contract).unwrap(),
+                merger: loaded.portfolio.merger.as_ref(),
+                lang,
+                date: d("2026-11-27"),
+                fingerprint: "0000000000000000",
+                plan: None,
+                plan_warnings: &[],
+            });
+            if let Err(e) = renderer.render_strict(Template::Memo, &data, d("2026-11-27")) {
+                panic!("{} / {} ({lang:?}): {e}", a.contract, a.change);
+            }
+        }
+    }
+}
+
+#[test]
+fn memo_command_writes_one_identical_pdf_per_assessment() {
+    let (_, assessments) = example_assessments();
+    let runs: Vec<_> = (0..2)
+        .map(|_| {
+            let out = tempfile::tempdir().unwrap();
+            let dir = out.path().to_str().unwrap().to_owned();
+            let run = vesentlig(&[
+                "memo",
+                example_dir().to_str().unwrap(),
+                "--out",
+                &dir,
+                "--date",
+                "2026-11-27",
+            ]);
+            assert!(
+                run.status.success(),
+                "{}",
+                String::from_utf8_lossy(&run.stderr)
+            );
+            let stderr = String::from_utf8_lossy(&run.stderr);
+            assert!(!stderr.contains("warning"), "{stderr}");
+            assert_eq!(
+                String::from_utf8_lossy(&run.stdout).lines().count(),
+                assessments.len()
+            );
+            (out, folder(Path::new(&dir)))
+        })
+        .collect();
+    let files = &runs[0].1;
+    assert_eq!(files.len(), assessments.len());
+    for a in &assessments {
+        let name = vesentlig::render::batch::file_name(&a.contract, &a.change);
+        assert!(files.iter().any(|(n, _)| *n == name), "no {name}");
+    }
+    // No temporary files left behind, and byte-identical PDFs from two processes.
+    assert!(
+        files
+            .iter()
+            .all(|(n, b)| n.ends_with(".pdf") && b.starts_with(b"%PDF"))
+    );
+    assert_eq!(runs[0].1, runs[1].1);
+}
+
+#[test]
+fn memo_command_filters_by_contract_and_rejects_unknown_ids() {
+    let out = tempfile::tempdir().unwrap();
+    let dir = out.path().to_str().unwrap();
+    let example = example_dir();
+    let example = example.to_str().unwrap();
+    let run = vesentlig(&[
+        "memo",
+        example,
+        "--contract",
+        "fjordvik-vei-2024",
+        "--out",
+        dir,
+        "--lang",
+        "en",
+        "--date",
+        "2026-11-27",
+    ]);
+    assert!(run.status.success());
+    let files = folder(out.path());
+    assert!(!files.is_empty());
+    assert!(
+        files
+            .iter()
+            .all(|(n, _)| n.starts_with("fjordvik-vei-2024__"))
+    );
+    let text = text_of(&out.path().join(&files[0].0));
+    assert!(text.contains("Memorandum"), "{text}");
+
+    let run = vesentlig(&[
+        "memo",
+        example,
+        "--contract",
+        "no-such-contract",
+        "--out",
+        dir,
+    ]);
+    assert_eq!(run.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&run.stderr).contains("no-such-contract"));
+}
+
+#[test]
+fn a_memo_that_cannot_be_written_leaves_the_others_intact() {
+    let out = tempfile::tempdir().unwrap();
+    // A folder where one memo should go: that write fails; every other memo is written.
+    let blocked = vesentlig::render::batch::file_name("fjordvik-vei-2024", "kvikkleire");
+    std::fs::create_dir(out.path().join(&blocked)).unwrap();
+    let run = vesentlig(&[
+        "memo",
+        example_dir().to_str().unwrap(),
+        "--out",
+        out.path().to_str().unwrap(),
+        "--date",
+        "2026-11-27",
+    ]);
+    assert_eq!(run.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&run.stderr);
+    assert!(
+        stderr.contains("fjordvik-vei-2024 / kvikkleire"),
+        "{stderr}"
+    );
+    let (_, assessments) = example_assessments();
+    let files = folder(out.path());
+    assert_eq!(files.len(), assessments.len());
+    assert!(
+        files
+            .iter()
+            .all(|(n, b)| *n == blocked || b.starts_with(b"%PDF"))
+    );
+}

@@ -1,0 +1,148 @@
+//! The portfolio report PDF: counts, every change with its verdict, the timeline and the
+//! deadlines; deterministic, English from the same template, no warnings.
+
+mod support;
+
+use support::*;
+use vesentlig::assessment::{Assessment, Recommendation};
+use vesentlig::model::Portfolio;
+use vesentlig::render::report::{ReportData, ReportInput};
+use vesentlig::render::{Renderer, Template};
+use vesentlig::text::Lang;
+
+fn portfolio() -> Portfolio {
+    let mut payroll = cleaning("Lønns- og personalsystem", "Utvid til Bakkeby", "4000000");
+    payroll.id = "b-lonn-2019".into();
+    payroll.start = d("2019-01-01");
+    payroll.end = d("2027-12-31");
+    for ch in &mut payroll.proposed_changes {
+        ch.date = d("2026-09-01");
+    }
+    Portfolio {
+        root: "contracts".into(),
+        merger: Some(merger()),
+        contracts: vec![
+            cleaning(
+                "Renhold av kommunale bygg",
+                "Renhold av to nye bygg",
+                "1000000",
+            ),
+            payroll,
+        ],
+    }
+}
+
+fn assessments() -> Vec<Assessment> {
+    let mut retender = assessment(Recommendation::Retender, "4000000", "4100000");
+    retender.contract = "b-lonn-2019".into();
+    vec![
+        assessment(Recommendation::Continue, "1000000", "1100000"),
+        retender,
+    ]
+}
+
+fn render(lang: Lang) -> Vec<u8> {
+    let p = portfolio();
+    let a = assessments();
+    let plan = vesentlig::plan::plan_portfolio(&p, &a, d("2026-01-05"), &Default::default());
+    let data = ReportData::build(&ReportInput {
+        portfolio: &p,
+        assessments: &a,
+        lang,
+        date: d("2026-01-05"),
+        fingerprint: "fedcba9876543210",
+        plan: &plan,
+    });
+    let pdf = Renderer::new()
+        .unwrap()
+        .render_strict(Template::Report, &data, d("2026-01-05"))
+        .unwrap();
+    if let Ok(dir) = std::env::var("MEMO_DUMP") {
+        std::fs::write(format!("{dir}/report-{lang:?}.pdf"), &pdf).unwrap();
+    }
+    pdf
+}
+
+#[test]
+fn report_has_counts_verdicts_and_deadlines() {
+    let text = pdf_text(&render(Lang::Nb));
+    // Only the payroll contract runs past the merger, so only it gets a termination date.
+    assert!(!text.contains("Si opp Renhold"));
+    assert_contains_all(
+        &text,
+        &[
+            "Porteføljerapport",
+            "Nye Fjordvik kommune",
+            "5. januar 2026",
+            "Fortsett",
+            "Ny konkurranse",
+            "Lønns- og personalsystem",
+            "b-lonn-2019",
+            "De minimis-regelen",
+            "passert",
+            "Varsler fra anskaffelsesplanen",
+            "senest 01.07.2026 b-lonn-2019 Si opp Lønns- og personalsystem",
+            "Kunngjør konkurransen for Lønns- og personalsystem",
+            "sammenslåingstidspunktet",
+            "vesentlig plan",
+            "2027",
+            "side 1 av",
+            "fedcba9876543210",
+        ],
+    );
+}
+
+#[test]
+fn report_is_deterministic_and_english_on_request() {
+    assert_eq!(render(Lang::En), render(Lang::En));
+    let text = pdf_text(&render(Lang::En));
+    assert_contains_all(
+        &text,
+        &[
+            "Portfolio report",
+            "Continue",
+            "Retender",
+            "merger date",
+            "page 1 of",
+        ],
+    );
+    assert!(!text.contains("Porteføljerapport"));
+}
+
+#[test]
+fn report_command_on_the_example_is_deterministic() {
+    let out = tempfile::tempdir().unwrap();
+    let example = example_dir();
+    let runs: Vec<Vec<u8>> = ["a.pdf", "b.pdf"]
+        .iter()
+        .map(|name| {
+            let path = out.path().join("sub").join(name);
+            let run = vesentlig(&[
+                "report",
+                example.to_str().unwrap(),
+                "--out",
+                path.to_str().unwrap(),
+                "--date",
+                "2026-11-27",
+            ]);
+            assert!(
+                run.status.success(),
+                "{}",
+                String::from_utf8_lossy(&run.stderr)
+            );
+            assert!(!String::from_utf8_lossy(&run.stderr).contains("warning"));
+            std::fs::read(&path).unwrap()
+        })
+        .collect();
+    assert_eq!(runs[0], runs[1]);
+    let text = pdf_text(&runs[0]);
+    assert_contains_all(
+        &text,
+        &[
+            "Porteføljerapport",
+            "Nye Fjordvik kommune",
+            "fjordvik-vei-2024",
+            "kvikkleire",
+        ],
+    );
+}
