@@ -1588,3 +1588,56 @@ fn parts_one_and_two_adversarial() {
         ),
     ]);
 }
+
+/// Calendar months after a term that ends on the last day of a month end on the last day of the
+/// target month: a six-month extension of a contract ending 30 June runs to 31 December.
+#[test]
+fn extension_options_count_whole_months() {
+    let ext = |end: &str, months: u32| {
+        // An earlier increase of 10 % keeps (b) from covering a day or two.
+        json!({ "end": end, "options": [{ "id": "f", "kind": "extension", "months": months, "exercised": false }],
+                "modifications": [{ "date": "2023-01-01", "description": "tidligere", "value_change": "1200000", "ground": "de_minimis" }] })
+    };
+    check(vec![
+        row(
+            "30. juni + 6 måneder = 31. desember",
+            ext("2026-06-30", 6),
+            json!({ "new_end": "2026-12-31", "exercise_option": { "id": "f" } }),
+            Continue,
+            &[Option],
+            false,
+        ),
+        row(
+            "30. juni + 6 måneder: 1. januar er én dag for mye",
+            ext("2026-06-30", 6),
+            json!({ "new_end": "2027-01-01", "exercise_option": { "id": "f" } }),
+            Retender,
+            &[],
+            false,
+        ),
+        row(
+            "28. februar 2026 + 12 måneder = 28. februar 2027",
+            ext("2026-02-28", 12),
+            json!({ "new_end": "2027-02-28", "exercise_option": { "id": "f" } }),
+            Continue,
+            &[Option],
+            false,
+        ),
+        row(
+            "15. mars + 12 måneder = 15. mars",
+            ext("2026-03-15", 12),
+            json!({ "new_end": "2027-03-15", "exercise_option": { "id": "f" } }),
+            Continue,
+            &[Option],
+            false,
+        ),
+        row(
+            "15. mars + 12 måneder: 16. mars er for sent",
+            ext("2026-03-15", 12),
+            json!({ "new_end": "2027-03-16", "exercise_option": { "id": "f" } }),
+            Retender,
+            &[],
+            false,
+        ),
+    ]);
+}

@@ -10,7 +10,7 @@
 //! covered by any ground. The «særlige forhold» exception is for the buyer to argue: the tool
 //! cannot assess it and says so.
 
-use chrono::{Months, NaiveDate};
+use chrono::NaiveDate;
 
 use crate::assessment::{Basis, Element, Ground, Outcome};
 use crate::text::{Lang, date_long};
@@ -80,7 +80,7 @@ pub(crate) fn test(ctx: &Ctx) -> Finding {
     f
 }
 
-/// The last day of a four-year term starting on `start`.
+/// The last day of a four-year term starting on `start` (2023-01-01 → 2026-12-31).
 fn four_years_last_day(start: NaiveDate) -> Option<NaiveDate> {
-    start.checked_add_months(Months::new(48))?.pred_opt()
+    super::elements::months_after(start.pred_opt()?, 48)
 }

@@ -12,8 +12,6 @@
 //! covers the price increase within its remaining quantity and value; an unexercised extension
 //! option covers a term extension of at most its months.
 
-use chrono::Months;
-
 use crate::assessment::{Basis, Element, Ground, Outcome};
 use crate::model::{ContractOption, OptionKind};
 use crate::text::{date_long, nok, number};
@@ -175,7 +173,8 @@ fn extension(ctx: &Ctx, option: &ContractOption, f: &mut Finding) {
         }));
         return;
     }
-    let limit = ctx.contract.end.checked_add_months(Months::new(months));
+    // § 19-1 (2): the option's extent is its months, counted as whole calendar months.
+    let limit = super::elements::months_after(ctx.contract.end, months);
     let ok = limit.is_some_and(|limit| new_end <= limit);
     let limit = limit.unwrap_or(ctx.contract.end);
     f.reason(text(|l| match l {
@@ -216,11 +215,11 @@ fn unnamed_options(ctx: &Ctx, f: &mut Finding) {
                 !option.exercised
                     && ctx.change.new_end.is_some_and(|new_end| {
                         ctx.has(Element::TermExtension)
-                            && ctx
-                                .contract
-                                .end
-                                .checked_add_months(Months::new(option.months.unwrap_or(0)))
-                                .is_some_and(|limit| new_end <= limit)
+                            && super::elements::months_after(
+                                ctx.contract.end,
+                                option.months.unwrap_or(0),
+                            )
+                            .is_some_and(|limit| new_end <= limit)
                     })
             }
         };
