@@ -18,27 +18,29 @@ use super::{Ctx, Finding, pct, text};
 pub(crate) fn within(ctx: &Ctx, ground: ModificationGround, letter: &str, f: &mut Finding) -> bool {
     let fig = &ctx.figures;
     let ok = fig.value_increase <= fig.cap_50;
-    let base_note = super::de_minimis::base_note(ctx);
-    f.reason(text(|l| match l {
-        Lang::Nb => format!(
-            "Endringens prisøkning {} ({}) {} 50\u{a0}% av {}{} ({}); grensen gjelder for hver enkelt endring.",
-            nok(fig.value_increase, l),
-            pct(fig.value_increase, fig.base_value, l),
-            if ok { "overstiger ikke" } else { "overstiger" },
-            nok(fig.base_value, l),
-            base_note.nb,
-            nok(fig.cap_50, l)
-        ),
-        Lang::En => format!(
-            "The change's price increase {} ({}) {} 50% of {}{} ({}); the limit applies to each change.",
-            nok(fig.value_increase, l),
-            pct(fig.value_increase, fig.base_value, l),
-            if ok { "does not exceed" } else { "exceeds" },
-            nok(fig.base_value, l),
-            base_note.en,
-            nok(fig.cap_50, l)
-        ),
-    }));
+    if let Some(base) = super::de_minimis::base_reason(ctx) {
+        f.reason(base);
+    }
+    let exceeds = |l: Lang| match (l, ok) {
+        (Lang::Nb, true) => "ikke overstiger",
+        (Lang::Nb, false) => "overstiger",
+        (Lang::En, true) => "does not exceed",
+        (Lang::En, false) => "exceeds",
+    };
+    let with_term = |l: Lang| match (l, fig.term_extension_value.is_some()) {
+        (Lang::Nb, true) => ", medregnet verdien av forlengelsen,",
+        (Lang::En, true) => ", including the value of the extension,",
+        (_, false) => "",
+    };
+    f.reason(say!(|l|
+        "Endringens prisøkning{term} er {increase} ({share}), som {exceeds} 50\u{a0}% av {base} ({cap}); grensen gjelder for hver enkelt endring.",
+        "The change's price increase{term} is {increase} ({share}), which {exceeds} 50% of {base} ({cap}); the limit applies to each change.",
+        term = with_term(l),
+        increase = nok(fig.value_increase, l),
+        share = pct(fig.value_increase, fig.base_value, l),
+        exceeds = exceeds(l),
+        base = nok(fig.base_value, l),
+        cap = nok(fig.cap_50, l)));
     let earlier = ctx.earlier_on(&[ground]);
     let total = earlier + fig.value_increase;
     if !earlier.is_zero() && total > fig.cap_50 {

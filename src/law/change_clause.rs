@@ -18,23 +18,19 @@ use rust_decimal::Decimal;
 
 use crate::assessment::{Basis, Element, Ground, Outcome};
 use crate::model::{ChangeClause, ClauseCover};
-use crate::text::{Lang, nok};
+use crate::text::{Lang, Text, nok};
 
-use super::{Ctx, Finding, labels, pick, text};
+use super::{Ctx, Finding, labels, text};
 
 pub(crate) const PROVISION: &str = "FOA § 28-1 (1) a, jf. § 19-1 (2)";
 
 pub(crate) fn test(ctx: &Ctx) -> Finding {
     let mut f = Finding::new(Ground::ChangeClause, PROVISION, Basis::Objective).code("mod-rev");
     let Some(id) = &ctx.change.under_clause else {
-        let mut f = f.not_applicable(text(|l| {
-            pick(
-                l,
-                "Endringen viser ikke til noen endringsklausul.",
-                "The change does not rely on a change clause.",
-            )
-            .to_owned()
-        }));
+        let mut f = f.not_applicable(Text::new(
+            "Endringen viser ikke til noen endringsklausul.",
+            "The change does not rely on a change clause.",
+        ));
         unnamed_clauses(ctx, &mut f);
         return f;
     };
@@ -60,14 +56,10 @@ pub(crate) fn test(ctx: &Ctx) -> Finding {
     }
     let covered = covered_elements(ctx, clause, &mut f);
     if ctx.has(Element::NewKindsOfDeliveries) {
-        f.reason(text(|l| {
-            pick(
-                l,
-                "En endringsklausul kan ikke åpne for at anskaffelsens overordnede karakter endres (§ 19-1 (2) siste punktum); nye typer leveranser dekkes ikke.",
-                "A change clause cannot allow the overall nature of the procurement to change (§ 19-1 (2) last sentence); new kinds of deliveries are not covered.",
-            )
-            .to_owned()
-        }));
+        f.reason(Text::new(
+            "En endringsklausul kan ikke åpne for at anskaffelsens overordnede karakter endres (§ 19-1 (2) siste punktum); nye typer leveranser dekkes ikke.",
+            "A change clause cannot allow the overall nature of the procurement to change (§ 19-1 (2) last sentence); new kinds of deliveries are not covered.",
+        ));
     }
     if covered.is_empty() {
         f.outcome(Outcome::Fail).reason(text(|l| match l {
@@ -120,14 +112,10 @@ fn covered_elements(ctx: &Ctx, clause: &ChangeClause, f: &mut Finding) -> Vec<El
             && clause.max_value.is_none()
         {
             // C-216/17 Coopservice: extending a framework to other authorities needs a fixed quantity.
-            f.reason(text(|l| {
-                pick(
-                    l,
-                    "Klausulen åpner for nye oppdragsgivere i en rammeavtale uten en øvre verdi; det er ikke tillatt (C-216/17 Coopservice), så de nye oppdragsgiverne dekkes ikke.",
-                    "The clause admits new authorities to a framework agreement without a maximum value; that is not allowed (C-216/17 Coopservice), so the joining authorities are not covered.",
-                )
-                .to_owned()
-            }));
+            f.reason(Text::new(
+                "Klausulen åpner for nye oppdragsgivere i en rammeavtale uten en øvre verdi; det er ikke tillatt (C-216/17 Coopservice), så de nye oppdragsgiverne dekkes ikke.",
+                "The clause admits new authorities to a framework agreement without a maximum value; that is not allowed (C-216/17 Coopservice), so the joining authorities are not covered.",
+            ));
             continue;
         }
         if !out.contains(&element) {

@@ -13,37 +13,29 @@
 use chrono::NaiveDate;
 
 use crate::assessment::{Basis, Element, Ground, Outcome};
-use crate::text::{Lang, date_long};
+use crate::text::{Lang, Text, date_long};
 
-use super::{Ctx, Finding, pick, text};
+use super::{Ctx, Finding, text};
 
 pub(crate) const PROVISION: &str = "FOA § 26-1 (4)";
 
 pub(crate) fn test(ctx: &Ctx) -> Finding {
     let mut f = Finding::new(Ground::FrameworkDuration, PROVISION, Basis::Objective);
     if !ctx.is_framework() {
-        return f.not_applicable(text(|l| {
-            pick(
-                l,
-                "Kontrakten er ikke en rammeavtale.",
-                "The contract is not a framework agreement.",
-            )
-            .to_owned()
-        }));
+        return f.not_applicable(Text::new(
+            "Kontrakten er ikke en rammeavtale.",
+            "The contract is not a framework agreement.",
+        ));
     }
     let Some(new_end) = ctx
         .change
         .new_end
         .filter(|_| ctx.has(Element::TermExtension))
     else {
-        return f.not_applicable(text(|l| {
-            pick(
-                l,
-                "Endringen forlenger ikke rammeavtalen.",
-                "The change does not extend the framework agreement.",
-            )
-            .to_owned()
-        }));
+        return f.not_applicable(Text::new(
+            "Endringen forlenger ikke rammeavtalen.",
+            "The change does not extend the framework agreement.",
+        ));
     };
     let last_day = four_years_last_day(ctx.contract.start);
     let ok = last_day.is_some_and(|last| new_end <= last);
@@ -67,14 +59,10 @@ pub(crate) fn test(ctx: &Ctx) -> Finding {
     if ok {
         f.outcome(Outcome::Pass);
     } else {
-        f.outcome(Outcome::Fail).reason(text(|l| {
-            pick(
-                l,
-                "Forlengelsen kan ikke dekkes av noe grunnlag. Unntaket for «særlige forhold» (avtalens formål, investeringskostnader, brukerens behov) kan verktøyet ikke vurdere; det må i så fall begrunnes særskilt.",
-                "The extension cannot be covered by any ground. The exception for «special circumstances» (the agreement's purpose, investment costs, users' needs) cannot be assessed by the tool; it would need a specific justification.",
-            )
-            .to_owned()
-        }));
+        f.outcome(Outcome::Fail).reason(Text::new(
+            "Forlengelsen kan ikke dekkes av noe grunnlag. Unntaket for «særlige forhold» (avtalens formål, investeringskostnader, brukerens behov) kan verktøyet ikke vurdere; det må i så fall begrunnes særskilt.",
+            "The extension cannot be covered by any ground. The exception for «special circumstances» (the agreement's purpose, investment costs, users' needs) cannot be assessed by the tool; it would need a specific justification.",
+        ));
         f.blocks.push(Element::TermExtension);
     }
     f

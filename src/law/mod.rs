@@ -8,6 +8,19 @@
 //! recommendation follows from the coverage: an uncovered element → retender, an element
 //! covered only by an assessment → intention notice, else continue.
 
+/// A sentence in both languages from two format strings that share their named arguments;
+/// the arguments are evaluated once per language with `$l` bound to it, so figures are
+/// formatted the Norwegian or the English way:
+/// `say!(|l| "Økningen {v}.", "The increase {v}.", v = nok(x, l))`.
+macro_rules! say {
+    (|$l:ident| $nb:literal, $en:literal $(, $name:ident = $arg:expr)* $(,)?) => {
+        $crate::law::text(|$l| match $l {
+            $crate::text::Lang::Nb => format!($nb $(, $name = $arg)*),
+            $crate::text::Lang::En => format!($en $(, $name = $arg)*),
+        })
+    };
+}
+
 mod additional_deliveries;
 mod buyer_succession;
 mod cap;
@@ -192,12 +205,4 @@ pub(crate) fn pct(part: Decimal, whole: Decimal, lang: Lang) -> String {
         };
     }
     percent(exact, lang)
-}
-
-/// `nb` or `en`, by language.
-pub(crate) fn pick<'a>(lang: Lang, nb: &'a str, en: &'a str) -> &'a str {
-    match lang {
-        Lang::Nb => nb,
-        Lang::En => en,
-    }
 }

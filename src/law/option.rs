@@ -14,7 +14,7 @@
 
 use crate::assessment::{Basis, Element, Ground, Outcome};
 use crate::model::{ContractOption, OptionKind};
-use crate::text::{date_long, nok, number};
+use crate::text::{Lang, Text, date_long, nok, number};
 
 use super::{Ctx, Finding, text};
 
@@ -23,22 +23,18 @@ pub(crate) const PROVISION: &str = "FOA § 28-1 (1) a, jf. § 19-1 (2)";
 pub(crate) fn test(ctx: &Ctx) -> Finding {
     let f = Finding::new(Ground::Option, PROVISION, Basis::Objective).code("mod-rev");
     let Some(used) = &ctx.change.exercise_option else {
-        let mut f = f.not_applicable(text(|l| {
-            super::pick(
-                l,
-                "Endringen viser ikke til noen opsjon.",
-                "The change does not rely on an option.",
-            )
-            .to_owned()
-        }));
+        let mut f = f.not_applicable(Text::new(
+            "Endringen viser ikke til noen opsjon.",
+            "The change does not rely on an option.",
+        ));
         unnamed_options(ctx, &mut f);
         return f;
     };
     let mut f = f;
     let Some(option) = ctx.contract.option(&used.id) else {
         f.outcome(Outcome::Fail).reason(text(|l| match l {
-            crate::text::Lang::Nb => format!("Kontrakten har ingen opsjon «{}».", used.id),
-            crate::text::Lang::En => format!("The contract has no option «{}».", used.id),
+            Lang::Nb => format!("Kontrakten har ingen opsjon «{}».", used.id),
+            Lang::En => format!("The contract has no option «{}».", used.id),
         }));
         return f;
     };
@@ -57,14 +53,10 @@ fn volume(
     f: &mut Finding,
 ) {
     if !ctx.has(Element::PriceIncrease) {
-        f.outcome(Outcome::NotApplicable).reason(text(|l| {
-            super::pick(
-                l,
-                "Endringen gir ingen prisøkning som en volumopsjon kan dekke.",
-                "The change brings no price increase for a volume option to cover.",
-            )
-            .to_owned()
-        }));
+        f.outcome(Outcome::NotApplicable).reason(Text::new(
+            "Endringen gir ingen prisøkning som en volumopsjon kan dekke.",
+            "The change brings no price increase for a volume option to cover.",
+        ));
         return;
     }
     let increase = ctx.price_increase();
@@ -73,66 +65,46 @@ fn volume(
     let unit = option.unit.clone().unwrap_or_default();
     let quantity_ok = asked.is_none_or(|q| q <= remaining_q);
     let value_ok = increase <= remaining_v;
-    f.reason(text(|l| match l {
-        crate::text::Lang::Nb => format!(
-            "Opsjonen «{}» gjelder {} {unit} til {}; {} er utløst, slik at {} {unit} til {} gjenstår.",
-            option.id,
-            number(option.quantity.unwrap_or_default(), l),
-            nok(option.value.unwrap_or_default(), l),
-            number(option.exercised_quantity, l),
-            number(remaining_q, l),
-            nok(remaining_v, l)
+    f.reason(say!(|l|
+        "Opsjonen «{id}» gjelder {quantity} {unit} til {value}; {exercised} er utløst, slik at {remaining} {unit} til {remaining_value} gjenstår.",
+        "Option «{id}» covers {quantity} {unit} at {value}; {exercised} have been called off, leaving {remaining} {unit} at {remaining_value}.",
+        id = option.id,
+        quantity = number(option.quantity.unwrap_or_default(), l),
+        unit = unit,
+        value = nok(option.value.unwrap_or_default(), l),
+        exercised = number(option.exercised_quantity, l),
+        remaining = number(remaining_q, l),
+        remaining_value = nok(remaining_v, l)));
+    f.reason(match asked {
+        Some(q) => say!(
+            |l| "Endringen ber om {q} {unit}, som er {within} gjenværende mengde.",
+            "The change asks for {q} {unit}, which is {within} the remaining quantity.",
+            q = number(q, l),
+            unit = unit,
+            within = match (l, quantity_ok) {
+                (Lang::Nb, true) => "innenfor",
+                (Lang::Nb, false) => "mer enn",
+                (Lang::En, true) => "within",
+                (Lang::En, false) => "more than",
+            }
         ),
-        crate::text::Lang::En => format!(
-            "Option «{}» covers {} {unit} at {}; {} have been called off, leaving {} {unit} at {}.",
-            option.id,
-            number(option.quantity.unwrap_or_default(), l),
-            nok(option.value.unwrap_or_default(), l),
-            number(option.exercised_quantity, l),
-            number(remaining_q, l),
-            nok(remaining_v, l)
+        None => Text::new(
+            "Endringen oppgir ikke mengden som utløses; bare verdien er kontrollert.",
+            "The change does not state the quantity called off; only the value is checked.",
         ),
-    }));
-    match asked {
-        Some(q) => f.reason(text(|l| match l {
-            crate::text::Lang::Nb => format!(
-                "Endringen ber om {} {unit}, som er {} gjenværende mengde.",
-                number(q, l),
-                if quantity_ok { "innenfor" } else { "mer enn" }
-            ),
-            crate::text::Lang::En => format!(
-                "The change asks for {} {unit}, which is {} the remaining quantity.",
-                number(q, l),
-                if quantity_ok { "within" } else { "more than" }
-            ),
-        })),
-        None => f.reason(text(|l| {
-            super::pick(
-                l,
-                "Endringen oppgir ikke mengden som utløses; bare verdien er kontrollert.",
-                "The change does not state the quantity called off; only the value is checked.",
-            )
-            .to_owned()
-        })),
-    };
-    f.reason(text(|l| match l {
-        crate::text::Lang::Nb => format!(
-            "Prisøkningen {} {} gjenværende opsjonsverdi {}.",
-            nok(increase, l),
-            if value_ok {
-                "er innenfor"
-            } else {
-                "overstiger"
-            },
-            nok(remaining_v, l)
-        ),
-        crate::text::Lang::En => format!(
-            "The price increase {} {} the remaining option value {}.",
-            nok(increase, l),
-            if value_ok { "is within" } else { "exceeds" },
-            nok(remaining_v, l)
-        ),
-    }));
+    });
+    f.reason(say!(
+        |l| "Prisøkningen {increase} {within} gjenværende opsjonsverdi {remaining_value}.",
+        "The price increase {increase} {within} the remaining option value {remaining_value}.",
+        increase = nok(increase, l),
+        within = match (l, value_ok) {
+            (Lang::Nb, true) => "er innenfor",
+            (Lang::Nb, false) => "overstiger",
+            (Lang::En, true) => "is within",
+            (Lang::En, false) => "exceeds",
+        },
+        remaining_value = nok(remaining_v, l)
+    ));
     if quantity_ok && value_ok {
         f.outcome(Outcome::Pass);
         f.offer([Element::PriceIncrease], Basis::Objective);
@@ -149,22 +121,18 @@ fn extension(ctx: &Ctx, option: &ContractOption, f: &mut Finding) {
         .new_end
         .filter(|_| ctx.has(Element::TermExtension))
     else {
-        f.outcome(Outcome::NotApplicable).reason(text(|l| {
-            super::pick(
-                l,
-                "Endringen forlenger ikke løpetiden, så forlengelsesopsjonen har ikke noe å dekke.",
-                "The change does not extend the term, so the extension option has nothing to cover.",
-            )
-            .to_owned()
-        }));
+        f.outcome(Outcome::NotApplicable).reason(Text::new(
+            "Endringen forlenger ikke løpetiden, så forlengelsesopsjonen har ikke noe å dekke.",
+            "The change does not extend the term, so the extension option has nothing to cover.",
+        ));
         return;
     };
     if option.exercised {
         f.outcome(Outcome::Fail).reason(text(|l| match l {
-            crate::text::Lang::Nb => {
+            Lang::Nb => {
                 format!("Forlengelsesopsjonen «{}» er allerede utløst.", option.id)
             }
-            crate::text::Lang::En => {
+            Lang::En => {
                 format!(
                     "Extension option «{}» has already been exercised.",
                     option.id
@@ -178,7 +146,7 @@ fn extension(ctx: &Ctx, option: &ContractOption, f: &mut Finding) {
     let ok = limit.is_some_and(|limit| new_end <= limit);
     let limit = limit.unwrap_or(ctx.contract.end);
     f.reason(text(|l| match l {
-        crate::text::Lang::Nb => format!(
+        Lang::Nb => format!(
             "Opsjonen «{}» gir rett til å forlenge med {months} måneder, fra {} til {}; ny sluttdato {} er {}.",
             option.id,
             date_long(ctx.contract.end, l),
@@ -186,7 +154,7 @@ fn extension(ctx: &Ctx, option: &ContractOption, f: &mut Finding) {
             date_long(new_end, l),
             if ok { "innenfor" } else { "senere enn dette" }
         ),
-        crate::text::Lang::En => format!(
+        Lang::En => format!(
             "Option «{}» allows an extension of {months} months, from {} to {}; the new end {} is {}.",
             option.id,
             date_long(ctx.contract.end, l),
@@ -225,11 +193,11 @@ fn unnamed_options(ctx: &Ctx, f: &mut Finding) {
         };
         if fits {
             f.warn(text(|l| match l {
-                crate::text::Lang::Nb => format!(
+                Lang::Nb => format!(
                     "Kontrakten har opsjonen «{}», som ser ut til å kunne dekke endringen, men endringen viser ikke til den. Vurder om endringen skal gjøres som utløsning av opsjonen.",
                     option.id
                 ),
-                crate::text::Lang::En => format!(
+                Lang::En => format!(
                     "The contract has option «{}», which appears able to cover the change, but the change does not rely on it. Consider making the change as an exercise of the option.",
                     option.id
                 ),

@@ -16,9 +16,9 @@
 
 use crate::assessment::{Basis, Element, ElementCoverage, Ground, Outcome};
 use crate::model::SuccessionCause;
-use crate::text::Lang;
+use crate::text::{Lang, Text};
 
-use super::{Ctx, Finding, labels, pick, text};
+use super::{Ctx, Finding, labels, text};
 
 pub(crate) const PROVISION: &str = "FOA § 28-1 (1) e, jf. § 28-2 d";
 
@@ -26,14 +26,10 @@ pub(crate) fn test(ctx: &Ctx, coverage: &[ElementCoverage]) -> Finding {
     let mut f =
         Finding::new(Ground::SupplierSuccession, PROVISION, Basis::Objective).code("mod-repl");
     let Some(new) = &ctx.change.new_supplier else {
-        return f.not_applicable(text(|l| {
-            pick(
-                l,
-                "Leverandøren skiftes ikke.",
-                "The supplier does not change.",
-            )
-            .to_owned()
-        }));
+        return f.not_applicable(Text::new(
+            "Leverandøren skiftes ikke.",
+            "The supplier does not change.",
+        ));
     };
     let restructuring = new.cause != SuccessionCause::Other;
     let cause = cause_name(new.cause);
@@ -74,14 +70,10 @@ pub(crate) fn test(ctx: &Ctx, coverage: &[ElementCoverage]) -> Finding {
         .map(|c| c.element)
         .collect();
     if not_objective.is_empty() {
-        f.reason(text(|l| {
-            pick(
-                l,
-                "Alle andre elementer i endringen er dekket av objektive grunnlag, så det foretas ikke andre vesentlige endringer (vilkår 2).",
-                "Every other element of the change is covered by an objective ground, so no other substantial change is made (condition 2).",
-            )
-            .to_owned()
-        }));
+        f.reason(Text::new(
+            "Alle andre elementer i endringen er dekket av objektive grunnlag, så det foretas ikke andre vesentlige endringer (vilkår 2).",
+            "Every other element of the change is covered by an objective ground, so no other substantial change is made (condition 2).",
+        ));
     } else {
         let names = labels::join(
             &not_objective
@@ -104,14 +96,10 @@ pub(crate) fn test(ctx: &Ctx, coverage: &[ElementCoverage]) -> Finding {
         f.outcome(Outcome::Pass);
         f.offer([Element::NewSupplier], Basis::Objective);
     } else {
-        f.outcome(Outcome::Fail).reason(text(|l| {
-            pick(
-                l,
-                "Leverandørskiftet er derfor en vesentlig endring (§ 28-2 d).",
-                "The change of supplier is therefore a substantial change (§ 28-2 d).",
-            )
-            .to_owned()
-        }));
+        f.outcome(Outcome::Fail).reason(Text::new(
+            "Leverandørskiftet er derfor en vesentlig endring (§ 28-2 d).",
+            "The change of supplier is therefore a substantial change (§ 28-2 d).",
+        ));
     }
     f
 }
