@@ -51,7 +51,12 @@ pub(crate) fn test(ctx: &Ctx) -> Finding {
             facts.reason
         ),
     }));
-    let capped = super::cap::within(ctx, ModificationGround::AdditionalDeliveries, "c", &mut f);
+    let capped = super::fifty_percent_cap::within(
+        ctx,
+        ModificationGround::AdditionalDeliveries,
+        "c",
+        &mut f,
+    );
     if conditions && capped {
         f.outcome(Outcome::Uncertain).reason(Text::new(
             "Vilkårene er oppgitt å være oppfylt, men bygger på oppdragsgiverens skjønn, som verktøyet ikke kan etterprøve. Endringen må kunngjøres (§ 28-1 (3)).",

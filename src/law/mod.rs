@@ -23,11 +23,11 @@ macro_rules! say {
 
 mod additional_deliveries;
 mod buyer_succession;
-mod cap;
 mod change_clause;
 mod context;
 mod de_minimis;
 pub mod elements;
+mod fifty_percent_cap;
 mod framework_duration;
 pub mod labels;
 mod not_substantial;

@@ -50,7 +50,7 @@ pub(crate) fn test(ctx: &Ctx) -> Finding {
             "The change concerns new kinds of deliveries, so the overall nature of the procurement changes (condition 1).",
         ));
     }
-    let capped = super::cap::within(ctx, ModificationGround::Unforeseen, "d", &mut f);
+    let capped = super::fifty_percent_cap::within(ctx, ModificationGround::Unforeseen, "d", &mut f);
     if unforeseeable && same_nature && capped {
         f.outcome(Outcome::Uncertain).reason(Text::new(
             "Vilkårene ser ut til å være oppfylt, men om en aktsom oppdragsgiver kunne forutse omstendigheten og om endringen er nødvendig, er skjønnsmessig. Endringen må kunngjøres (§ 28-1 (3)).",
