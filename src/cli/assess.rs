@@ -272,7 +272,7 @@ fn change_block(out: &mut String, a: &Assessment, lang: Lang) {
             "  [{}] {} ({})",
             labels::outcome(t.outcome).get(lang),
             labels::ground(t.test).get(lang),
-            t.provision
+            labels::provision(t.provision, lang)
         );
         for r in &t.reasons {
             let _ = writeln!(out, "      - {}", r.get(lang));
