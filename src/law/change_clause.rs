@@ -78,18 +78,12 @@ pub(crate) fn test(ctx: &Ctx) -> Finding {
         f.outcome(Outcome::Fail);
         return f;
     }
-    let names: Vec<_> = covered.iter().map(|e| labels::element(*e)).collect();
-    let names = labels::join(&names);
-    f.outcome(Outcome::Pass).reason(text(|l| match l {
-        Lang::Nb => format!(
-            "Endringsklausulen «{}» er klar, presis og entydig og dekker {}.",
-            clause.id, names.nb
-        ),
-        Lang::En => format!(
-            "Change clause «{}» is clear, precise and unequivocal and covers {}.",
-            clause.id, names.en
-        ),
-    }));
+    f.outcome(Outcome::Pass).reason(say!(
+        |l| "Endringsklausulen «{id}» er klar, presis og entydig og dekker {names}.",
+        "Change clause «{id}» is clear, precise and unequivocal and covers {names}.",
+        id = clause.id,
+        names = labels::elements(&covered).get(l)
+    ));
     f.offer(covered, Basis::Objective);
     f
 }

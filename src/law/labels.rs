@@ -59,6 +59,19 @@ pub fn element(e: Element) -> Text {
     Text::new(nb, en)
 }
 
+/// Elements named in prose: «prisøkning og nye oppdragsgivere» / «the price increase and the
+/// joining authorities».
+pub fn elements(es: &[Element]) -> Text {
+    let names: Vec<Text> = es
+        .iter()
+        .map(|e| {
+            let name = element(*e);
+            Text::new(name.nb, format!("the {}", name.en))
+        })
+        .collect();
+    join(&names)
+}
+
 /// The name of a recommendation.
 pub fn recommendation(r: Recommendation) -> Text {
     let (nb, en) = match r {

@@ -45,22 +45,11 @@ pub(crate) fn test(ctx: &Ctx) -> Finding {
         ));
     }
     if !markers.is_empty() {
-        let names = labels::join(
-            &markers
-                .iter()
-                .map(|e| labels::element(*e))
-                .collect::<Vec<_>>(),
-        );
-        f.outcome(Outcome::Fail).reason(text(|l| match l {
-            Lang::Nb => format!(
-                "Endringen gjelder {}, som alltid er en vesentlig endring (§ 28-2 a–c); bokstav f kan ikke brukes.",
-                names.nb
-            ),
-            Lang::En => format!(
-                "The change concerns {}, which is always a substantial change (§ 28-2 a–c); (f) cannot be relied on.",
-                names.en
-            ),
-        }));
+        let names = labels::elements(&markers);
+        f.outcome(Outcome::Fail).reason(say!(|l|
+            "Endringen gjelder {names}; en slik endring er alltid vesentlig (§ 28-2 a–c), og bokstav f kan ikke brukes.",
+            "The change concerns {names}; such a change is always substantial (§ 28-2 a–c), and (f) cannot be relied on.",
+            names = names.get(l)));
         return f;
     }
     price_increase(ctx, &mut f);
@@ -152,14 +141,10 @@ fn joining_authorities(ctx: &Ctx, f: &mut Finding) {
             ),
         }));
     } else if !ctx.has(Element::PriceIncrease) {
-        f.reason(text(|l| match l {
-            Lang::Nb => format!(
-                "{who} skal dekkes av kontrakten uten at volum eller pris øker; behovet dekkes innenfor den avtalte mengden, så endringen er ikke vesentlig."
-            ),
-            Lang::En => format!(
-                "{who} are to be covered by the contract with no increase in volume or price; the needs are met within the agreed quantity, so the change is not substantial."
-            ),
-        }));
+        f.reason(say!(|l|
+            "Behovene til {who} skal dekkes av kontrakten uten at volum eller pris øker; de dekkes innenfor den avtalte mengden, så endringen er ikke vesentlig.",
+            "The needs of {who} are to be met under the contract with no increase in volume or price; they are met within the agreed quantity, so the change is not substantial.",
+            who = who));
         f.offer([Element::JoiningAuthorities], Basis::Objective);
     }
 }

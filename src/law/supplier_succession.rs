@@ -75,22 +75,10 @@ pub(crate) fn test(ctx: &Ctx, coverage: &[ElementCoverage]) -> Finding {
             "Every other element of the change is covered by an objective ground, so no other substantial change is made (condition 2).",
         ));
     } else {
-        let names = labels::join(
-            &not_objective
-                .iter()
-                .map(|e| labels::element(*e))
-                .collect::<Vec<_>>(),
-        );
-        f.reason(text(|l| match l {
-            Lang::Nb => format!(
-                "Leverandørskiftet kombineres med {}, som ikke er dekket av et objektivt grunnlag; det kan ikke utelukkes at det foretas andre vesentlige endringer (vilkår 2).",
-                names.nb
-            ),
-            Lang::En => format!(
-                "The change of supplier is combined with {}, which is not covered by an objective ground; other substantial changes cannot be ruled out (condition 2).",
-                names.en
-            ),
-        }));
+        f.reason(say!(|l|
+            "Leverandørskiftet kombineres med endringer som ikke er dekket av et objektivt grunnlag ({names}); det kan ikke utelukkes at det foretas andre vesentlige endringer (vilkår 2).",
+            "The change of supplier comes with changes not covered by an objective ground ({names}); other substantial changes cannot be ruled out (condition 2).",
+            names = labels::elements(&not_objective).get(l)));
     }
     if restructuring && qualified && not_objective.is_empty() {
         f.outcome(Outcome::Pass);

@@ -182,7 +182,8 @@ fn general_warnings(ctx: &Ctx) -> Vec<Text> {
         .iter()
         .filter(|c| {
             c.id != ctx.change.id
-                && (c.value_change > rust_decimal::Decimal::ZERO || c.new_end.is_some())
+                && (c.value_change > rust_decimal::Decimal::ZERO
+                    || c.new_end.is_some_and(|e| e > ctx.contract.end))
         })
         .count();
     if others > 0 {
