@@ -35,23 +35,14 @@ pub(crate) fn test(ctx: &Ctx) -> Finding {
         return f;
     };
     let Some(clause) = ctx.contract.clause(id) else {
-        f.outcome(Outcome::Fail).reason(text(|l| match l {
-            Lang::Nb => format!("Kontrakten har ingen endringsklausul «{id}»."),
-            Lang::En => format!("The contract has no change clause «{id}»."),
-        }));
+        f.outcome(Outcome::Fail).reason(say!(
+            |l| "Kontrakten har ingen endringsklausul «{id}».",
+            "The contract has no change clause «{id}»."
+        ));
         return f;
     };
     if !clause.clear_precise_unequivocal {
-        f.outcome(Outcome::Fail).reason(text(|l| match l {
-            Lang::Nb => format!(
-                "Endringsklausulen «{}» angir ikke klart, presist og entydig hvilke endringer som kan foretas, i hvilket omfang og på hvilke vilkår (§ 19-1 (2)); den kan ikke brukes som grunnlag.",
-                clause.id
-            ),
-            Lang::En => format!(
-                "Change clause «{}» does not state clearly, precisely and unequivocally which changes may be made, to what extent and on which conditions (§ 19-1 (2)); it cannot be relied on.",
-                clause.id
-            ),
-        }));
+        f.outcome(Outcome::Fail).reason(say!(|l| "Endringsklausulen «{}» angir ikke klart, presist og entydig hvilke endringer som kan foretas, i hvilket omfang og på hvilke vilkår (§ 19-1 (2)); den kan ikke brukes som grunnlag.", "Change clause «{}» does not state clearly, precisely and unequivocally which changes may be made, to what extent and on which conditions (§ 19-1 (2)); it cannot be relied on.", clause.id));
         return f;
     }
     let covered = covered_elements(ctx, clause, &mut f);
@@ -62,16 +53,11 @@ pub(crate) fn test(ctx: &Ctx) -> Finding {
         ));
     }
     if covered.is_empty() {
-        f.outcome(Outcome::Fail).reason(text(|l| match l {
-            Lang::Nb => format!(
-                "Endringsklausulen «{}» omfatter ingen av endringens elementer.",
-                clause.id
-            ),
-            Lang::En => format!(
-                "Change clause «{}» covers none of the elements of the change.",
-                clause.id
-            ),
-        }));
+        f.outcome(Outcome::Fail).reason(say!(
+            |l| "Endringsklausulen «{}» omfatter ingen av endringens elementer.",
+            "Change clause «{}» covers none of the elements of the change.",
+            clause.id
+        ));
         return f;
     }
     if !within_max_value(ctx, clause, &covered, &mut f) {
@@ -185,16 +171,7 @@ fn unnamed_clauses(ctx: &Ctx, f: &mut Finding) {
         let mut probe = Finding::new(Ground::ChangeClause, PROVISION, Basis::Objective);
         let covered = covered_elements(ctx, clause, &mut probe);
         if !covered.is_empty() && within_max_value(ctx, clause, &covered, &mut probe) {
-            f.warn(text(|l| match l {
-                Lang::Nb => format!(
-                    "Kontrakten har endringsklausulen «{}», som ser ut til å kunne dekke deler av endringen, men endringen viser ikke til den. Vurder om endringen skal gjøres etter klausulen.",
-                    clause.id
-                ),
-                Lang::En => format!(
-                    "The contract has change clause «{}», which appears able to cover part of the change, but the change does not rely on it. Consider making the change under the clause.",
-                    clause.id
-                ),
-            }));
+            f.warn(say!(|l| "Kontrakten har endringsklausulen «{}», som ser ut til å kunne dekke deler av endringen, men endringen viser ikke til den. Vurder om endringen skal gjøres etter klausulen.", "The contract has change clause «{}», which appears able to cover part of the change, but the change does not rely on it. Consider making the change under the clause.", clause.id));
         }
     }
 }

@@ -20,7 +20,7 @@ use rust_decimal::Decimal;
 use crate::assessment::{Basis, Element, Ground, Outcome};
 use crate::text::{Lang, Text, date_long, nok, number};
 
-use super::{Ctx, Finding, pct, text};
+use super::{Ctx, Finding, pct};
 
 pub(crate) const PROVISION: &str = "FOA § 28-1 (1) b";
 
@@ -47,16 +47,7 @@ pub(crate) fn test(ctx: &Ctx) -> Finding {
     }
     let fig = &ctx.figures;
     let Some(eea) = fig.eea_threshold else {
-        f.outcome(Outcome::Fail).reason(text(|l| match l {
-            Lang::Nb => format!(
-                "Terskelverditabellen har ingen verdier for {}; EØS-terskelverdien kan ikke fastsettes.",
-                date_long(ctx.change.date, l)
-            ),
-            Lang::En => format!(
-                "The thresholds table has no values for {}; the EEA threshold cannot be determined.",
-                date_long(ctx.change.date, l)
-            ),
-        }));
+        f.outcome(Outcome::Fail).reason(say!(|l| "Terskelverditabellen har ingen verdier for {}; EØS-terskelverdien kan ikke fastsettes.", "The thresholds table has no values for {}; the EEA threshold cannot be determined.", date_long(ctx.change.date, l)));
         return f;
     };
     f.reason(increase_reason(ctx));

@@ -11,7 +11,7 @@
 use crate::model::ModificationGround;
 use crate::text::{Lang, Text, nok};
 
-use super::{Ctx, Finding, pct, text};
+use super::{Ctx, Finding, pct};
 
 /// Checks this change's increase (elements 1 and 2) against 50 % of the base value, adds the
 /// reason and, where the earlier changes on `ground` push the total past the cap, the warning.
@@ -55,18 +55,11 @@ fn circumvention(
     total: rust_decimal::Decimal,
     cap: rust_decimal::Decimal,
 ) -> Text {
-    text(|l| match l {
-        Lang::Nb => format!(
-            "Omgåelsesrisiko: tidligere endringer etter § 28-1 (1) {letter} utgjør {}, og sammen med denne endringen {}, mer enn 50\u{a0}% av kontraktsverdien ({}). Grensen gjelder per endring, men endringer må ikke foretas for å omgå forskriften; oppdelingen må kunne begrunnes.",
-            nok(earlier, l),
-            nok(total, l),
-            nok(cap, l)
-        ),
-        Lang::En => format!(
-            "Circumvention risk: earlier changes under § 28-1 (1) {letter} amount to {}, and together with this change {}, more than 50% of the contract value ({}). The limit applies per change, but changes must not be made to circumvent the regulation; splitting them must be justified.",
-            nok(earlier, l),
-            nok(total, l),
-            nok(cap, l)
-        ),
-    })
+    say!(
+        |l| "Omgåelsesrisiko: tidligere endringer etter § 28-1 (1) {letter} utgjør {}, og sammen med denne endringen {}, mer enn 50\u{a0}% av kontraktsverdien ({}). Grensen gjelder per endring, men endringer må ikke foretas for å omgå forskriften; oppdelingen må kunne begrunnes.",
+        "Circumvention risk: earlier changes under § 28-1 (1) {letter} amount to {}, and together with this change {}, more than 50% of the contract value ({}). The limit applies per change, but changes must not be made to circumvent the regulation; splitting them must be justified.",
+        nok(earlier, l),
+        nok(total, l),
+        nok(cap, l)
+    )
 }

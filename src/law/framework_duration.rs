@@ -13,9 +13,9 @@
 use chrono::NaiveDate;
 
 use crate::assessment::{Basis, Element, Ground, Outcome};
-use crate::text::{Lang, Text, date_long};
+use crate::text::{Text, date_long};
 
-use super::{Ctx, Finding, text};
+use super::{Ctx, Finding};
 
 pub(crate) const PROVISION: &str = "FOA § 26-1 (4)";
 
@@ -40,22 +40,18 @@ pub(crate) fn test(ctx: &Ctx) -> Finding {
     let last_day = four_years_last_day(ctx.contract.start);
     let ok = last_day.is_some_and(|last| new_end <= last);
     let last_day = last_day.unwrap_or(new_end);
-    f.reason(text(|l| match l {
-        Lang::Nb => format!(
-            "Rammeavtalen løper fra {}; fire år varer til og med {}. Ny sluttdato {} {} fire år.",
-            date_long(ctx.contract.start, l),
-            date_long(last_day, l),
-            date_long(new_end, l),
-            if ok { "gir en samlet varighet på høyst" } else { "gir en samlet varighet på mer enn" }
-        ),
-        Lang::En => format!(
-            "The framework agreement runs from {}; four years last until {} inclusive. The new end {} gives a total term of {} four years.",
-            date_long(ctx.contract.start, l),
-            date_long(last_day, l),
-            date_long(new_end, l),
-            if ok { "at most" } else { "more than" }
-        ),
-    }));
+    let span = if ok {
+        Text::new("høyst", "at most")
+    } else {
+        Text::new("mer enn", "more than")
+    };
+    f.reason(say!(|l|
+        "Rammeavtalen løper fra {start}; fire år varer til og med {last}. Ny sluttdato {new_end} gir en samlet varighet på {span} fire år.",
+        "The framework agreement runs from {start}; four years last until {last} inclusive. The new end {new_end} gives a total term of {span} four years.",
+        start = date_long(ctx.contract.start, l),
+        last = date_long(last_day, l),
+        new_end = date_long(new_end, l),
+        span = span.get(l)));
     if ok {
         f.outcome(Outcome::Pass);
     } else {

@@ -8,15 +8,15 @@
 //! recommendation follows from the coverage: an uncovered element → retender, an element
 //! covered only by an assessment → intention notice, else continue.
 
-/// A sentence in both languages from two format strings that share their named arguments;
+/// A sentence in both languages from two format strings that share their arguments;
 /// the arguments are evaluated once per language with `$l` bound to it, so figures are
 /// formatted the Norwegian or the English way:
 /// `say!(|l| "Økningen {v}.", "The increase {v}.", v = nok(x, l))`.
 macro_rules! say {
-    (|$l:ident| $nb:literal, $en:literal $(, $name:ident = $arg:expr)* $(,)?) => {
+    (|$l:ident| $nb:literal, $en:literal $(, $($args:tt)*)?) => {
         $crate::law::text(|$l| match $l {
-            $crate::text::Lang::Nb => format!($nb $(, $name = $arg)*),
-            $crate::text::Lang::En => format!($en $(, $name = $arg)*),
+            $crate::text::Lang::Nb => format!($nb $(, $($args)*)?),
+            $crate::text::Lang::En => format!($en $(, $($args)*)?),
         })
     };
 }

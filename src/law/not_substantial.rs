@@ -132,14 +132,7 @@ fn joining_authorities(ctx: &Ctx, f: &mut Finding) {
     }
     let who = ctx.joining_names();
     if ctx.is_framework() {
-        f.reason(text(|l| match l {
-            Lang::Nb => format!(
-                "Rammeavtalen kan bare brukes av oppdragsgivere som er klart identifisert i kunngjøringen (§ 26-1 (3)); at {who} tiltrer, kan ikke dekkes av bokstav f, bare av en endringsklausul med en øvre verdi (C-216/17)."
-            ),
-            Lang::En => format!(
-                "The framework agreement may be used only by authorities clearly identified in the notice (§ 26-1 (3)); {who} joining cannot be covered by (f), only by a change clause with a maximum value (C-216/17)."
-            ),
-        }));
+        f.reason(say!(|l| "Rammeavtalen kan bare brukes av oppdragsgivere som er klart identifisert i kunngjøringen (§ 26-1 (3)); at {who} tiltrer, kan ikke dekkes av bokstav f, bare av en endringsklausul med en øvre verdi (C-216/17).", "The framework agreement may be used only by authorities clearly identified in the notice (§ 26-1 (3)); {who} joining cannot be covered by (f), only by a change clause with a maximum value (C-216/17)."));
     } else if !ctx.has(Element::PriceIncrease) {
         f.reason(say!(|l|
             "Behovene til {who} skal dekkes av kontrakten uten at volum eller pris øker; de dekkes innenfor den avtalte mengden, så endringen er ikke vesentlig.",

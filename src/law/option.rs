@@ -32,10 +32,11 @@ pub(crate) fn test(ctx: &Ctx) -> Finding {
     };
     let mut f = f;
     let Some(option) = ctx.contract.option(&used.id) else {
-        f.outcome(Outcome::Fail).reason(text(|l| match l {
-            Lang::Nb => format!("Kontrakten har ingen opsjon «{}».", used.id),
-            Lang::En => format!("The contract has no option «{}».", used.id),
-        }));
+        f.outcome(Outcome::Fail).reason(say!(
+            |l| "Kontrakten har ingen opsjon «{}».",
+            "The contract has no option «{}».",
+            used.id
+        ));
         return f;
     };
     match option.kind {
@@ -141,28 +142,23 @@ fn extension(ctx: &Ctx, option: &ContractOption, f: &mut Finding) {
         }));
         return;
     }
-    // § 19-1 (2): the option's extent is its months, counted as whole calendar months.
-    let limit = super::elements::months_after(ctx.contract.end, months);
+    let limit = extension_limit(ctx, option);
     let ok = limit.is_some_and(|limit| new_end <= limit);
     let limit = limit.unwrap_or(ctx.contract.end);
-    f.reason(text(|l| match l {
-        Lang::Nb => format!(
-            "Opsjonen «{}» gir rett til å forlenge med {months} måneder, fra {} til {}; ny sluttdato {} er {}.",
-            option.id,
-            date_long(ctx.contract.end, l),
-            date_long(limit, l),
-            date_long(new_end, l),
-            if ok { "innenfor" } else { "senere enn dette" }
-        ),
-        Lang::En => format!(
-            "Option «{}» allows an extension of {months} months, from {} to {}; the new end {} is {}.",
-            option.id,
-            date_long(ctx.contract.end, l),
-            date_long(limit, l),
-            date_long(new_end, l),
-            if ok { "within it" } else { "later than that" }
-        ),
-    }));
+    let verdict = if ok {
+        Text::new("innenfor", "within it")
+    } else {
+        Text::new("senere enn dette", "later than that")
+    };
+    f.reason(say!(|l|
+        "Opsjonen «{id}» gir rett til å forlenge med {months} måneder, fra {end} til {limit}; ny sluttdato {new_end} er {verdict}.",
+        "Option «{id}» allows an extension of {months} months, from {end} to {limit}; the new end {new_end} is {verdict}.",
+        id = option.id,
+        months = months,
+        end = date_long(ctx.contract.end, l),
+        limit = date_long(limit, l),
+        new_end = date_long(new_end, l),
+        verdict = verdict.get(l)));
     if ok {
         f.outcome(Outcome::Pass);
         f.offer([Element::TermExtension], Basis::Objective);
@@ -183,25 +179,18 @@ fn unnamed_options(ctx: &Ctx, f: &mut Finding) {
                 !option.exercised
                     && ctx.change.new_end.is_some_and(|new_end| {
                         ctx.has(Element::TermExtension)
-                            && super::elements::months_after(
-                                ctx.contract.end,
-                                option.months.unwrap_or(0),
-                            )
-                            .is_some_and(|limit| new_end <= limit)
+                            && extension_limit(ctx, option).is_some_and(|limit| new_end <= limit)
                     })
             }
         };
         if fits {
-            f.warn(text(|l| match l {
-                Lang::Nb => format!(
-                    "Kontrakten har opsjonen «{}», som ser ut til å kunne dekke endringen, men endringen viser ikke til den. Vurder om endringen skal gjøres som utløsning av opsjonen.",
-                    option.id
-                ),
-                Lang::En => format!(
-                    "The contract has option «{}», which appears able to cover the change, but the change does not rely on it. Consider making the change as an exercise of the option.",
-                    option.id
-                ),
-            }));
+            f.warn(say!(|l| "Kontrakten har opsjonen «{}», som ser ut til å kunne dekke endringen, men endringen viser ikke til den. Vurder om endringen skal gjøres som utløsning av opsjonen.", "The contract has option «{}», which appears able to cover the change, but the change does not rely on it. Consider making the change as an exercise of the option.", option.id));
         }
     }
+}
+
+/// The latest end an extension option allows: its months after the current end, counted as
+/// whole calendar months (§ 19-1 (2): the clause fixes the extent of the change).
+fn extension_limit(ctx: &Ctx, option: &ContractOption) -> Option<chrono::NaiveDate> {
+    super::elements::months_after(ctx.contract.end, option.months.unwrap_or(0))
 }

@@ -15,9 +15,9 @@
 
 use crate::assessment::{Basis, ElementCoverage, Ground, Outcome};
 use crate::model::Part;
-use crate::text::{Lang, Text, nok};
+use crate::text::{Text, nok};
 
-use super::{Ctx, Finding, text};
+use super::{Ctx, Finding};
 
 const PART_I_PROVISION: &str = "Anskaffelsesloven § 4; FOA § 5-1 (del I)";
 
@@ -124,24 +124,19 @@ fn part_one(ctx: &Ctx) -> Finding {
         return f;
     };
     let below = total < national;
-    f.reason(text(|l| match l {
-        Lang::Nb => format!(
-            "Kontraktens verdi medregnet opsjoner {} pluss samlet prisøkning {} er {}, som er {} den nasjonale terskelverdien {}.",
-            nok(fig.value_including_options, l),
-            nok(fig.cumulative_increase, l),
-            nok(total, l),
-            if below { "lavere enn" } else { "ikke lavere enn" },
-            nok(national, l)
-        ),
-        Lang::En => format!(
-            "The contract value including options {} plus the cumulative increase {} is {}, which is {} the national threshold {}.",
-            nok(fig.value_including_options, l),
-            nok(fig.cumulative_increase, l),
-            nok(total, l),
-            if below { "lower than" } else { "not lower than" },
-            nok(national, l)
-        ),
-    }));
+    let lower = if below {
+        Text::new("lavere enn", "lower than")
+    } else {
+        Text::new("ikke lavere enn", "not lower than")
+    };
+    f.reason(say!(|l|
+        "Kontraktens verdi medregnet opsjoner {value} pluss samlet prisøkning {increase} er {total}, som er {lower} den nasjonale terskelverdien {national}.",
+        "The contract value including options {value} plus the cumulative increase {increase} is {total}, which is {lower} the national threshold {national}.",
+        value = nok(fig.value_including_options, l),
+        increase = nok(fig.cumulative_increase, l),
+        total = nok(total, l),
+        lower = lower.get(l),
+        national = nok(national, l)));
     if below {
         f.outcome(Outcome::Pass).reason(Text::new(
             "Hele kontrakten kunne vært inngått uten kunngjøring (del I); endringen er dekket, men de grunnleggende prinsippene i anskaffelsesloven § 4 gjelder fortsatt.",

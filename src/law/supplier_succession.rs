@@ -33,30 +33,19 @@ pub(crate) fn test(ctx: &Ctx, coverage: &[ElementCoverage]) -> Finding {
     };
     let restructuring = new.cause != SuccessionCause::Other;
     let cause = cause_name(new.cause);
-    f.reason(text(|l| match l {
-        Lang::Nb => format!(
-            "{} skal tre inn i stedet for {} som følge av {}{}.",
-            new.name,
-            ctx.contract.supplier.name,
-            cause.nb,
-            if restructuring {
-                ", en omstrukturering"
-            } else {
-                ", ikke en omstrukturering"
-            }
-        ),
-        Lang::En => format!(
-            "{} is to take the place of {} as a result of {}{}.",
-            new.name,
-            ctx.contract.supplier.name,
-            cause.en,
-            if restructuring {
-                ", a restructuring"
-            } else {
-                ", not a restructuring"
-            }
-        ),
-    }));
+    let kind = if restructuring {
+        Text::new("en omstrukturering", "a restructuring")
+    } else {
+        Text::new("ikke en omstrukturering", "not a restructuring")
+    };
+    f.reason(say!(
+        |l| "{new} skal tre inn i stedet for {old} som følge av {cause}, {kind}.",
+        "{new} is to take the place of {old} as a result of {cause}, {kind}.",
+        new = new.name,
+        old = ctx.contract.supplier.name,
+        cause = cause.get(l),
+        kind = kind.get(l)
+    ));
     let qualified = new.meets_original_qualifications;
     f.reason(text(|l| match (l, qualified) {
         (Lang::Nb, true) => "Den nye leverandøren oppfyller de opprinnelige kvalifikasjonskravene (vilkår 1).".to_owned(),
