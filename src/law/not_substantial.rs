@@ -21,7 +21,7 @@
 //! (§ 26-1 (3)).
 
 use crate::assessment::{Basis, Element, Ground, Outcome};
-use crate::text::{Lang, Text, nok};
+use crate::text::{Lang, Text, nok, number};
 
 use super::{Ctx, Finding, labels, pct, text};
 
@@ -78,10 +78,11 @@ fn price_increase(ctx: &Ctx, f: &mut Finding) {
     }
     let fig = &ctx.figures;
     if ctx.has(Element::JoiningAuthorities) {
-        f.reason(Text::new(
-            "Prisøkningen skyldes at nye oppdragsgiveres behov tas inn i kontrakten; det utvider omfanget og kunne ha trukket andre leverandører (§ 28-2 a og c), og dekkes ikke av bokstav f.",
-            "The price increase brings joining authorities' needs into the contract; that extends its scope and could have attracted other suppliers (§ 28-2 a and c), and is not covered by (f).",
-        ));
+        f.reason(say!(|l|
+            "Prisøkningen på {increase} skyldes at behovene til {who} tas inn i kontrakten; det utvider omfanget og kunne ha trukket andre leverandører (§ 28-2 a og c), og dekkes ikke av bokstav f.",
+            "The price increase of {increase} brings the needs of {who} into the contract; that extends its scope and could have attracted other suppliers (§ 28-2 a and c), and is not covered by (f).",
+            increase = nok(ctx.price_increase(), l),
+            who = ctx.joining_names().get(l)));
         return;
     }
     let ok = fig.cumulative_increase <= fig.cap_50;
@@ -118,11 +119,13 @@ fn price_increase(ctx: &Ctx, f: &mut Finding) {
 }
 
 fn term_extension(ctx: &Ctx, f: &mut Finding) {
-    if ctx.has(Element::TermExtension) {
-        f.reason(Text::new(
-            "En forlengelse av løpetiden utover det kontrakten gir rett til, er en vesentlig endring (C-526/17) og dekkes ikke av bokstav f.",
-            "Extending the term beyond what the contract provides for is a substantial change (C-526/17) and is not covered by (f).",
-        ));
+    let fig = &ctx.figures;
+    if let (Some(days), Some(value)) = (fig.term_extension_days, fig.term_extension_value) {
+        f.reason(say!(|l|
+            "Forlengelsen av løpetiden med {days} dager, verdsatt til {value}, går utover det kontrakten gir rett til; det er en vesentlig endring (C-526/17) som ikke dekkes av bokstav f.",
+            "The extension of the term by {days} days, valued at {value}, goes beyond what the contract provides for; that is a substantial change (C-526/17) not covered by (f).",
+            days = number(days.into(), l),
+            value = nok(value, l)));
     }
 }
 
@@ -132,12 +135,15 @@ fn joining_authorities(ctx: &Ctx, f: &mut Finding) {
     }
     let who = ctx.joining_names();
     if ctx.is_framework() {
-        f.reason(say!(|l| "Rammeavtalen kan bare brukes av oppdragsgivere som er klart identifisert i kunngjøringen (§ 26-1 (3)); at {who} tiltrer, kan ikke dekkes av bokstav f, bare av en endringsklausul med en øvre verdi (C-216/17).", "The framework agreement may be used only by authorities clearly identified in the notice (§ 26-1 (3)); {who} joining cannot be covered by (f), only by a change clause with a maximum value (C-216/17)."));
+        f.reason(say!(|l|
+            "Rammeavtalen kan bare brukes av oppdragsgivere som er klart identifisert i kunngjøringen (§ 26-1 (3)); at {who} tiltrer, kan ikke dekkes av bokstav f, bare av en endringsklausul med en øvre verdi (C-216/17).",
+            "The framework agreement may be used only by authorities clearly identified in the notice (§ 26-1 (3)); {who} joining cannot be covered by (f), only by a change clause with a maximum value (C-216/17).",
+            who = who.get(l)));
     } else if !ctx.has(Element::PriceIncrease) {
         f.reason(say!(|l|
             "Behovene til {who} skal dekkes av kontrakten uten at volum eller pris øker; de dekkes innenfor den avtalte mengden, så endringen er ikke vesentlig.",
             "The needs of {who} are to be met under the contract with no increase in volume or price; they are met within the agreed quantity, so the change is not substantial.",
-            who = who));
+            who = who.get(l)));
         f.offer([Element::JoiningAuthorities], Basis::Objective);
     }
 }
