@@ -941,6 +941,18 @@ fn part_at_award_boundaries() {
     assert_eq!(part("2049999"), Part::II);
     assert_eq!(part("1300000"), Part::II, "exactly the national threshold");
     assert_eq!(part("1299999"), Part::I);
+    // The EEA threshold on the signing date decides: 2 200 000 kr until 13 March 2024,
+    // 2 300 000 kr from 14 March 2024.
+    let signed = |date: &str| {
+        assess(
+            json!({ "value": "2250000", "award": { "signed": date } }),
+            no(),
+            None,
+        )
+        .part
+    };
+    assert_eq!(signed("2024-03-13"), Part::III);
+    assert_eq!(signed("2024-03-14"), Part::II);
 }
 
 #[test]
@@ -1487,6 +1499,26 @@ fn combinations_of_grounds() {
             json!({ "value_change": "100000" }),
             Continue,
             &[BelowNationalThreshold],
+            false,
+        ),
+        row(
+            "Rammeavtale: klausul om løpetid innenfor fire år",
+            {
+                let mut v = framework("2023-01-01", "2025-12-31");
+                builders::merge(&mut v, &clause(json!(["term"])));
+                v
+            },
+            json!({ "new_end": "2026-12-31", "under_clause": "k1" }),
+            Continue,
+            &[ChangeClause],
+            false,
+        ),
+        row(
+            "(c) uten prisøkning, bare kort forlengelse: (c) dekker ikke forlengelse, (b) gjør",
+            no(),
+            json!({ "new_end": "2027-01-30", "additional_deliveries": ad }),
+            Continue,
+            &[DeMinimis],
             false,
         ),
         row(
