@@ -1,7 +1,9 @@
 //! From findings to the assessment: which ground covers which element, the recommendation,
 //! the modification notice, the warnings and the one-sentence conclusion (legal-rules.md § 3).
 
-use crate::assessment::{Assessment, Basis, Element, ElementCoverage, Ground, Recommendation};
+use crate::assessment::{
+    Assessment, Basis, Element, ElementCoverage, Ground, Outcome, Recommendation,
+};
 use crate::model::Part;
 use crate::text::{Lang, Text, date_long};
 
@@ -104,6 +106,17 @@ pub(crate) fn assemble(
             .filter(|c| c.covered_by == Some(result.test))
             .map(|c| c.element)
             .collect();
+        // A ground that could cover something the allocation gave to another ground does not
+        // decide the case: say so, so that «usikker» here is not read as the verdict.
+        if !f.offers.is_empty()
+            && result.covers.is_empty()
+            && matches!(result.outcome, Outcome::Pass | Outcome::Uncertain)
+        {
+            result.reasons.push(Text::new(
+                "Ikke avgjørende: det denne bestemmelsen kunne dekke, er dekket av et annet grunnlag.",
+                "Not decisive: what this provision could cover is covered by another ground.",
+            ));
+        }
         tests.push(result);
     }
     tests.sort_by_key(|t| t.test);
