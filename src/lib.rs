@@ -11,6 +11,8 @@ pub mod diagnostics;
 pub mod law;
 pub mod load;
 pub mod model;
+pub mod plan;
+pub mod priorities;
 pub mod text;
 pub mod thresholds;
 pub mod validate;

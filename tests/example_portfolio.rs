@@ -179,3 +179,312 @@ fn check_command_accepts_the_example() {
     assert!(stdout.contains("Nye Fjordvik kommune"), "{stdout}");
     assert!(stdout.contains("OK"), "{stdout}");
 }
+
+/// One row of the README's table of expected assessments.
+struct Expected {
+    contract: &'static str,
+    change: &'static str,
+    recommendation: &'static str,
+    part: &'static str,
+    modification_notice: bool,
+    /// The grounds relied on; `None` where the README leaves the reporting open (retender, part I).
+    grounds: Option<&'static [&'static str]>,
+}
+
+const fn row(
+    contract: &'static str,
+    change: &'static str,
+    recommendation: &'static str,
+    part: &'static str,
+    modification_notice: bool,
+    grounds: Option<&'static [&'static str]>,
+) -> Expected {
+    Expected {
+        contract,
+        change,
+        recommendation,
+        part,
+        modification_notice,
+        grounds,
+    }
+}
+
+const BUYER: &str = "buyer_succession";
+
+/// `contracts/README.md`, «Expected assessments», in the same order.
+const EXPECTED: [Expected; 27] = [
+    row(
+        "felles-ikt-utstyr-2025",
+        "lillevik-tiltrer",
+        "continue",
+        "III",
+        false,
+        Some(&["change_clause", BUYER]),
+    ),
+    row(
+        "felles-konkurransegjennomforing-2023",
+        "overdragelse",
+        "continue",
+        "II",
+        false,
+        Some(&[BUYER]),
+    ),
+    row(
+        "fjordvik-arkiv-2015",
+        "forlengelse-migrering",
+        "continue",
+        "III",
+        false,
+        Some(&["de_minimis", BUYER]),
+    ),
+    row(
+        "fjordvik-ikt-drift-2022",
+        "overtakelse-skyhavn",
+        "retender",
+        "III",
+        false,
+        None,
+    ),
+    row(
+        "fjordvik-kontorrekvisita-2024",
+        "forlengelse-til-2028",
+        "retender",
+        "III",
+        false,
+        None,
+    ),
+    row(
+        "fjordvik-kontorrekvisita-2024",
+        "storvik-tiltrer",
+        "retender",
+        "III",
+        false,
+        None,
+    ),
+    row(
+        "fjordvik-lonn-2021",
+        "opsjon-2-forlengelse",
+        "continue",
+        "III",
+        false,
+        Some(&["option", BUYER]),
+    ),
+    row(
+        "fjordvik-lonn-2021",
+        "utvid-til-nye-fjordvik",
+        "retender",
+        "III",
+        false,
+        None,
+    ),
+    row(
+        "fjordvik-okonomi-2025",
+        "sammenslaingsklausul",
+        "continue",
+        "III",
+        false,
+        Some(&["change_clause", BUYER]),
+    ),
+    row(
+        "fjordvik-renhold-2022",
+        "nye-bygg-2027",
+        "intention_notice",
+        "III",
+        false,
+        Some(&[BUYER, "not_substantial"]),
+    ),
+    row(
+        "fjordvik-renhold-2022",
+        "kantinedrift",
+        "retender",
+        "III",
+        false,
+        None,
+    ),
+    row(
+        "fjordvik-skole-2021",
+        "lillevik-20-lisenser",
+        "continue",
+        "III",
+        false,
+        Some(&[BUYER, "not_substantial"]),
+    ),
+    row(
+        "fjordvik-skole-2021",
+        "alle-skoler-500-lisenser",
+        "retender",
+        "III",
+        false,
+        None,
+    ),
+    row(
+        "fjordvik-vei-2024",
+        "kvikkleire",
+        "intention_notice",
+        "III",
+        true,
+        Some(&["unforeseen", BUYER]),
+    ),
+    row(
+        "fjordvik-vei-2024",
+        "busslomme",
+        "continue",
+        "III",
+        false,
+        Some(&["de_minimis", BUYER]),
+    ),
+    row(
+        "lillevik-bibliotek-2023",
+        "felles-lanekort",
+        "continue",
+        "I",
+        false,
+        None,
+    ),
+    row(
+        "lillevik-byggesak-2024",
+        "fjordvik-og-storvik-inn",
+        "retender",
+        "III",
+        false,
+        None,
+    ),
+    row(
+        "lillevik-lonn-2019",
+        "forlengelse-til-sammenslaing",
+        "continue",
+        "II",
+        false,
+        Some(&["change_clause", BUYER]),
+    ),
+    row(
+        "lillevik-renhold-2023",
+        "radhus-utgar",
+        "continue",
+        "III",
+        false,
+        Some(&[BUYER, "not_substantial"]),
+    ),
+    row(
+        "storvik-barnehage-2022",
+        "lillevik-5-lisenser",
+        "continue",
+        "III",
+        false,
+        Some(&["option", BUYER]),
+    ),
+    row(
+        "storvik-bibliotek-2020",
+        "konsulentbistand-sammenslaing",
+        "intention_notice",
+        "II",
+        false,
+        Some(&[BUYER, "not_substantial"]),
+    ),
+    row(
+        "storvik-fdv-2019",
+        "alle-bygg-nye-fjordvik",
+        "intention_notice",
+        "III",
+        true,
+        Some(&["unforeseen", BUYER]),
+    ),
+    row(
+        "storvik-lonn-2017",
+        "overdragelse",
+        "continue",
+        "III",
+        false,
+        Some(&[BUYER]),
+    ),
+    row(
+        "storvik-pleie-2020",
+        "tilleggsmoduler-2027",
+        "intention_notice",
+        "III",
+        true,
+        Some(&["additional_deliveries", BUYER]),
+    ),
+    row(
+        "storvik-pleie-2020",
+        "ny-prismodell-2028",
+        "retender",
+        "III",
+        false,
+        None,
+    ),
+    row(
+        "storvik-turnus-2021",
+        "overdragelse",
+        "continue",
+        "III",
+        false,
+        Some(&[BUYER]),
+    ),
+    row(
+        "storvik-renhold-2023",
+        "konkursbo-overdragelse",
+        "continue",
+        "III",
+        false,
+        Some(&["supplier_succession", BUYER]),
+    ),
+];
+
+fn str_field<'a>(v: &'a serde_json::Value, key: &str) -> &'a str {
+    v.get(key).and_then(|x| x.as_str()).unwrap_or_default()
+}
+
+/// Compares assessments (as `assess --format json` writes them) with the README's table.
+fn compare_with_readme(got: &[serde_json::Value]) {
+    let mut problems = Vec::new();
+    for e in &EXPECTED {
+        let Some(a) = got
+            .iter()
+            .find(|a| str_field(a, "contract") == e.contract && str_field(a, "change") == e.change)
+        else {
+            problems.push(format!("{} / {}: not assessed", e.contract, e.change));
+            continue;
+        };
+        let rec = str_field(a, "recommendation");
+        let part = str_field(a, "part");
+        let notice = a["modification_notice"].as_bool();
+        if rec != e.recommendation || part != e.part || notice != Some(e.modification_notice) {
+            problems.push(format!(
+                "{} / {}: got {rec}, part {part}, modification notice {notice:?}; README says {}, part {}, {}",
+                e.contract, e.change, e.recommendation, e.part, e.modification_notice
+            ));
+        }
+        if let Some(expected) = e.grounds {
+            let grounds: BTreeSet<&str> = a["grounds"]
+                .as_array()
+                .map(|g| g.iter().filter_map(|x| x.as_str()).collect())
+                .unwrap_or_default();
+            let expected: BTreeSet<&str> = expected.iter().copied().collect();
+            if grounds != expected {
+                problems.push(format!(
+                    "{} / {}: grounds {grounds:?}, README says {expected:?}",
+                    e.contract, e.change
+                ));
+            }
+        }
+    }
+    assert_eq!(got.len(), EXPECTED.len(), "number of assessments");
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+#[test]
+fn assess_agrees_with_the_readme_table() {
+    let out = Command::new(env!("CARGO_BIN_EXE_vesentlig"))
+        .args(["assess", "--format", "json"])
+        .arg(example_dir())
+        .output()
+        .expect("run vesentlig assess");
+    assert!(
+        out.status.success(),
+        "vesentlig assess failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("assess JSON");
+    compare_with_readme(json["assessments"].as_array().expect("assessments array"));
+}

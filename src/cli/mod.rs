@@ -3,6 +3,7 @@
 pub mod args;
 mod assess;
 mod check;
+mod plan;
 
 use std::process::ExitCode;
 
@@ -18,7 +19,8 @@ pub fn run(cli: Cli) -> ExitCode {
     match cli.command {
         Command::Check(a) => check::run(&a),
         Command::Assess(a) => assess::run(&a),
-        Command::Memo(_) | Command::Plan(_) | Command::Report(_) => {
+        Command::Plan(a) => plan::run(&a),
+        Command::Memo(_) | Command::Report(_) => {
             eprintln!("error: this command is not available yet");
             ExitCode::from(EXIT_USAGE)
         }

@@ -1,0 +1,77 @@
+//! `vesentlig plan`: the tender, notice and termination schedule as a table, JSON, CSV or ICS.
+
+use std::fs;
+use std::io::Write;
+use std::path::Path;
+use std::process::ExitCode;
+
+use super::args::{PlanArgs, PlanFormat};
+use crate::plan::{self, lead_time, render};
+
+pub fn run(args: &PlanArgs) -> ExitCode {
+    let loaded = match crate::load::load_checked(&args.portfolio) {
+        Ok(l) => l,
+        Err(report) => return super::fail(&report),
+    };
+    let config = match lead_time::load_config(&args.portfolio) {
+        Ok(c) => c,
+        Err(report) => return super::fail(&report),
+    };
+    let today = super::today_or(args.today);
+    let assessments = crate::law::assess_portfolio(&loaded.portfolio, &loaded.thresholds);
+    let plan = plan::plan_portfolio(&loaded.portfolio, &assessments, today, &config);
+    let text = match args.format {
+        PlanFormat::Table => render::table::table(&plan, args.lang),
+        PlanFormat::Json => render::json(&plan),
+        PlanFormat::Csv => match render::csv::csv(&plan, args.lang) {
+            Ok(t) => t,
+            Err(e) => {
+                eprintln!("error: cannot write the CSV: {e}");
+                return ExitCode::FAILURE;
+            }
+        },
+        PlanFormat::Ics => render::ics::ics(&plan, args.lang, config.reminder_days),
+    };
+    match &args.out {
+        Some(path) => match write_atomic(path, text.as_bytes()) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => {
+                eprintln!(
+                    "error: cannot write {}: {e}",
+                    crate::diagnostics::display_path(path)
+                );
+                ExitCode::FAILURE
+            }
+        },
+        None => {
+            let mut stdout = std::io::stdout().lock();
+            match stdout
+                .write_all(text.as_bytes())
+                .and_then(|()| stdout.flush())
+            {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(_) => ExitCode::FAILURE,
+            }
+        }
+    }
+}
+
+/// Writes `bytes` to a temporary file next to `path` and renames it into place, so a reader
+/// never sees a half-written file and a failed run leaves the old file intact.
+fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "plan".into());
+    let tmp = path.with_file_name(format!(".{name}.{}.tmp", std::process::id()));
+    let result = (|| {
+        let mut f = fs::File::create(&tmp)?;
+        f.write_all(bytes)?;
+        f.sync_all()?;
+        fs::rename(&tmp, path)
+    })();
+    if result.is_err() {
+        let _ = fs::remove_file(&tmp);
+    }
+    result
+}

@@ -1,0 +1,977 @@
+//! The tender, notice and termination plan: for every contract, when it ends, whether it runs
+//! past the merger, how critical its system is, and the dated actions that follow from its
+//! assessment (KS 2017 ch. 5.1 priorities; ch. 6.3.1 on staggered expiry and termination
+//! clauses). The [`Plan`] is what the `plan` command prints and the portfolio report draws.
+//!
+//! Dates: calendar-day arithmetic as the law counts (FOA § 7-6), then the working-day
+//! convention of [`calendar`]: latest dates move to the previous working day, earliest dates
+//! to the next. Every [`Deadline`] keeps both.
+
+pub mod calendar;
+pub mod lead_time;
+pub mod render;
+
+use std::collections::BTreeMap;
+
+use chrono::{Months, NaiveDate};
+use serde::Serialize;
+
+use crate::assessment::{Assessment, Recommendation};
+use crate::model::{Character, Contract, Part, Portfolio};
+use crate::priorities::{self, Priority, PriorityLookup};
+use crate::text::{Lang, Text, date_long};
+
+pub use calendar::{DateKind, Deadline};
+pub use lead_time::{LeadTime, PlanningConfig, TenderProcedure};
+
+/// The plan of a whole portfolio.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Plan {
+    /// The date deadlines are measured against (`--today`).
+    pub today: NaiveDate,
+    /// The merger, when the portfolio has one.
+    pub merger: Option<MergerDate>,
+    /// The lead-time assumptions used (defaults, overridden by `planning.json`).
+    pub config: PlanningConfig,
+    /// One entry per contract, in portfolio order.
+    pub contracts: Vec<ContractPlan>,
+    /// Every action of every contract, and the merger, by date, then contract, then kind.
+    pub actions: Vec<Action>,
+    /// Everything a planner must look at, most severe first.
+    pub warnings: Vec<Warning>,
+}
+
+/// The merger's name and effective date.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct MergerDate {
+    pub name: String,
+    pub effective: NaiveDate,
+}
+
+/// The plan of one contract.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ContractPlan {
+    pub contract: String,
+    pub title: String,
+    pub service_area: Option<String>,
+    pub system: Option<String>,
+    /// The merger municipalities among the original authorities.
+    pub municipalities: Vec<String>,
+    pub supplier: String,
+    pub start: NaiveDate,
+    /// The current end (exercised options included).
+    pub end: NaiveDate,
+    /// The end if every unexercised extension option were exercised.
+    pub end_with_options: NaiveDate,
+    /// The end the plan works with: `end`, or the new end of a term extension assessed
+    /// `continue` (lawful without a competition).
+    pub planned_end: PlannedEnd,
+    /// Whether the planned end is after the merger date (`None` without a merger).
+    pub runs_past_merger: Option<bool>,
+    /// The system's priority (KS 2017 ch. 5).
+    pub priority: PriorityLookup,
+    /// The verdict of every assessed change of this contract.
+    pub changes: Vec<ChangeVerdict>,
+    /// The strictest recommendation of the changes, if any were assessed.
+    pub recommendation: Option<Recommendation>,
+    /// The new competition: a retender, or the successor contract at expiry.
+    pub tender: Option<TenderPlan>,
+    /// This contract's dated actions, by date.
+    pub actions: Vec<Action>,
+}
+
+/// The end the plan works with.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PlannedEnd {
+    pub date: NaiveDate,
+    /// The change whose term extension moved the end, if any.
+    pub by_change: Option<String>,
+}
+
+/// The current end, moved by the latest `new_end` of a term extension the assessment lets the
+/// buyer make without a competition. Extensions behind an intention notice are not counted:
+/// the notice does not make an unlawful change lawful (legal-rules.md § 1).
+fn planned_end(c: &Contract, own: &[&Assessment]) -> PlannedEnd {
+    own.iter()
+        .filter(|a| a.recommendation == Recommendation::Continue)
+        .filter_map(|a| {
+            let change = c.proposed_changes.iter().find(|p| p.id == a.change)?;
+            change
+                .new_end
+                .filter(|e| *e > c.end)
+                .map(|e| (e, &a.change))
+        })
+        .max()
+        .map_or(
+            PlannedEnd {
+                date: c.end,
+                by_change: None,
+            },
+            |(date, change)| PlannedEnd {
+                date,
+                by_change: Some(change.clone()),
+            },
+        )
+}
+
+/// One assessed change as the plan uses it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ChangeVerdict {
+    pub change: String,
+    pub implicit: bool,
+    pub date: NaiveDate,
+    pub recommendation: Recommendation,
+}
+
+/// Why a new competition is planned.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case", tag = "kind")]
+pub enum TenderReason {
+    /// A change needs a new competition; the new contract must be in force on the change date.
+    Retender { change: String },
+    /// The contract expires; a successor must be in force on the current end.
+    Expiry,
+}
+
+/// A new competition for a contract.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct TenderPlan {
+    pub reason: TenderReason,
+    /// The part of FOA assumed for the new competition: the assessed part, else the part
+    /// recorded at award; `part_assumed` when neither is known and part III (the longer legal
+    /// minimums) is assumed.
+    pub part_assumed: bool,
+    pub lead_time: LeadTime,
+}
+
+/// What a dated action is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ActionKind {
+    /// Latest start of the work on a new competition (needs analysis).
+    TenderStart,
+    /// Latest dispatch of the contract notice.
+    TenderNotice,
+    /// Latest notice of termination so that the contract ends on the merger date.
+    TerminationNotice,
+    /// Latest publication of an intention notice (intensjonskunngjøring).
+    IntentionNotice,
+    /// The contract's current end.
+    ContractExpiry,
+    /// The merger takes effect.
+    Merger,
+}
+
+impl ActionKind {
+    /// The code used in UIDs and CSV.
+    pub fn code(self) -> &'static str {
+        match self {
+            ActionKind::TenderStart => "tender-start",
+            ActionKind::TenderNotice => "tender-notice",
+            ActionKind::TerminationNotice => "termination-notice",
+            ActionKind::IntentionNotice => "intention-notice",
+            ActionKind::ContractExpiry => "contract-expiry",
+            ActionKind::Merger => "merger",
+        }
+    }
+
+    pub fn label(self) -> Text {
+        match self {
+            ActionKind::TenderStart => Text::new(
+                "Siste frist for oppstart av ny anskaffelse",
+                "Latest start of the new procurement",
+            ),
+            ActionKind::TenderNotice => Text::new(
+                "Siste frist for kunngjøring av konkurranse",
+                "Latest contract notice",
+            ),
+            ActionKind::TerminationNotice => {
+                Text::new("Siste frist for oppsigelse", "Latest notice of termination")
+            }
+            ActionKind::IntentionNotice => Text::new(
+                "Siste frist for intensjonskunngjøring",
+                "Latest intention notice",
+            ),
+            ActionKind::ContractExpiry => Text::new("Kontrakten utløper", "Contract expires"),
+            ActionKind::Merger => {
+                Text::new("Sammenslåingen trer i kraft", "The merger takes effect")
+            }
+        }
+    }
+}
+
+/// One dated action.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Action {
+    pub kind: ActionKind,
+    /// The contract (empty for the merger).
+    pub contract: String,
+    /// The change it follows from, if any.
+    pub change: Option<String>,
+    pub deadline: Deadline,
+    /// A latest date before `today`, or an event already passed.
+    pub past: bool,
+    /// Stable identifier: `<contract>-<action>@vesentlig`, plus `-<change>` for an intention
+    /// notice (a contract can have several). A contract has one new competition whatever its
+    /// reason, so its tender UIDs survive a change of verdict.
+    pub uid: String,
+    /// What to do, in one line.
+    pub summary: Text,
+    /// How the date was computed, with the provision.
+    pub basis: Text,
+}
+
+/// How serious a warning is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Severity {
+    /// A critical system may be without a lawful contract on the merger date.
+    Critical,
+    /// A deadline has passed, or something else needs action.
+    Warning,
+    /// For information.
+    Note,
+}
+
+/// What a warning is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum WarningKind {
+    /// A critical system's contract ends before the merger date.
+    CriticalEndsBeforeMerger,
+    /// A new competition for a critical system cannot finish in time.
+    CriticalTenderTooLate,
+    /// A new competition for another system cannot finish in time.
+    TenderTooLate,
+    /// A latest date is already past.
+    DeadlinePassed,
+    /// Several municipalities' contracts for the same system run past the merger.
+    OverlappingContracts,
+    /// A contract that must be replaced runs past the merger without a termination right.
+    NoTerminationRight,
+    /// The system's priority is unknown.
+    UnknownPriority,
+}
+
+/// A warning for the planner.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Warning {
+    pub severity: Severity,
+    pub kind: WarningKind,
+    /// The contract concerned.
+    pub contract: String,
+    pub text: Text,
+}
+
+/// Plans the portfolio: per contract its ends, priority, verdicts, new competition, termination
+/// and intention-notice deadlines, with warnings. `today` is the date deadlines are measured
+/// against; nothing here reads the clock.
+pub fn plan_portfolio(
+    p: &Portfolio,
+    assessments: &[Assessment],
+    today: NaiveDate,
+    config: &PlanningConfig,
+) -> Plan {
+    let merger = p.merger.as_ref().map(|m| MergerDate {
+        name: m.name.clone(),
+        effective: m.effective,
+    });
+    let merger_date = merger.as_ref().map(|m| m.effective);
+    let mut warnings = Vec::new();
+    let own = |c: &Contract| -> Vec<&Assessment> {
+        assessments.iter().filter(|a| a.contract == c.id).collect()
+    };
+    let ends: Vec<PlannedEnd> = p
+        .contracts
+        .iter()
+        .map(|c| planned_end(c, &own(c)))
+        .collect();
+    let overlaps = overlapping_systems(p, &ends, merger_date);
+    let contracts: Vec<ContractPlan> = p
+        .contracts
+        .iter()
+        .zip(ends)
+        .map(|(c, end)| {
+            let overlap = overlaps.get(c.id.as_str());
+            plan_contract(
+                c,
+                &own(c),
+                end,
+                merger_date,
+                overlap,
+                today,
+                config,
+                &mut warnings,
+            )
+        })
+        .collect();
+    let mut actions: Vec<Action> = contracts.iter().flat_map(|c| c.actions.clone()).collect();
+    if let Some(m) = &merger {
+        actions.push(merger_action(m, today));
+    }
+    sort_actions(&mut actions);
+    warnings
+        .sort_by(|a, b| (a.severity, a.kind, &a.contract).cmp(&(b.severity, b.kind, &b.contract)));
+    Plan {
+        today,
+        merger,
+        config: config.clone(),
+        contracts,
+        actions,
+        warnings,
+    }
+}
+
+fn sort_actions(actions: &mut [Action]) {
+    actions.sort_by(|a, b| {
+        (a.deadline.date, &a.contract, a.kind, &a.change).cmp(&(
+            b.deadline.date,
+            &b.contract,
+            b.kind,
+            &b.change,
+        ))
+    });
+}
+
+/// Builds the UID of an action: stable across runs so a re-imported calendar updates events.
+fn uid(contract: &str, kind: ActionKind, change: Option<&str>) -> String {
+    let mut s = String::new();
+    if !contract.is_empty() {
+        s.push_str(contract);
+        s.push('-');
+    }
+    s.push_str(kind.code());
+    if let Some(ch) = change {
+        s.push('-');
+        s.push_str(ch);
+    }
+    s.push_str("@vesentlig");
+    s
+}
+
+fn action(
+    contract: &str,
+    kind: ActionKind,
+    change: Option<&str>,
+    deadline: Deadline,
+    today: NaiveDate,
+    summary: Text,
+    basis: Text,
+) -> Action {
+    Action {
+        kind,
+        contract: contract.to_owned(),
+        change: change.map(str::to_owned),
+        past: deadline.date < today,
+        uid: uid(
+            contract,
+            kind,
+            change.filter(|_| kind == ActionKind::IntentionNotice),
+        ),
+        deadline,
+        summary,
+        basis,
+    }
+}
+
+fn merger_action(m: &MergerDate, today: NaiveDate) -> Action {
+    action(
+        "",
+        ActionKind::Merger,
+        None,
+        Deadline::fixed(m.effective),
+        today,
+        Text::new(
+            format!("{} trer i kraft", m.name),
+            format!("{} takes effect", m.name),
+        ),
+        Text::new("merger.json: effective", "merger.json: effective"),
+    )
+}
+
+/// For each contract whose system also appears in another municipality's contract, both
+/// running past the merger: the other contracts' ids (KS 2017 ch. 6.3.1: overlapping
+/// contracts are the case for termination clauses).
+fn overlapping_systems<'a>(
+    p: &'a Portfolio,
+    ends: &[PlannedEnd],
+    merger: Option<NaiveDate>,
+) -> BTreeMap<&'a str, Vec<&'a str>> {
+    let mut out: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
+    let Some(merger) = merger else {
+        return out;
+    };
+    let key = |c: &Contract| {
+        c.system.as_deref().map(|s| {
+            s.split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+                .to_lowercase()
+        })
+    };
+    let past: Vec<&Contract> = p
+        .contracts
+        .iter()
+        .zip(ends)
+        .filter(|(_, e)| e.date > merger)
+        .map(|(c, _)| c)
+        .collect();
+    for a in &past {
+        for b in &past {
+            let differ = a.id != b.id
+                && key(a).is_some()
+                && key(a) == key(b)
+                && a.municipality_ids().collect::<Vec<_>>()
+                    != b.municipality_ids().collect::<Vec<_>>();
+            if differ {
+                out.entry(a.id.as_str()).or_default().push(b.id.as_str());
+            }
+        }
+    }
+    out
+}
+
+/// The part for a new competition: the assessed part, else the part recorded at award, else
+/// part III assumed (its legal minimums are the longer ones).
+fn tender_part(c: &Contract, own: &[&Assessment]) -> (Part, bool) {
+    if let Some(a) = own.iter().max_by_key(|a| a.part) {
+        return (a.part, false);
+    }
+    match c.award.part {
+        Some(p) => (p, false),
+        None => (Part::III, true),
+    }
+}
+
+fn tender_procedure(c: &Contract, config: &PlanningConfig) -> TenderProcedure {
+    config.procedure.unwrap_or(match c.character {
+        Character::Standard => TenderProcedure::Open,
+        Character::Complex => TenderProcedure::CompetitiveNegotiation,
+    })
+}
+
+#[allow(clippy::too_many_arguments)]
+fn plan_contract(
+    c: &Contract,
+    own: &[&Assessment],
+    end: PlannedEnd,
+    merger: Option<NaiveDate>,
+    overlap: Option<&Vec<&str>>,
+    today: NaiveDate,
+    config: &PlanningConfig,
+    warnings: &mut Vec<Warning>,
+) -> ContractPlan {
+    let priority = priorities::lookup(c.service_area.as_deref(), c.system.as_deref());
+    let changes: Vec<ChangeVerdict> = own
+        .iter()
+        .map(|a| ChangeVerdict {
+            change: a.change.clone(),
+            implicit: a.implicit,
+            date: a.date,
+            recommendation: a.recommendation,
+        })
+        .collect();
+    let recommendation = changes.iter().map(|v| v.recommendation).max();
+    let runs_past_merger = merger.map(|m| end.date > m);
+    let mut actions = Vec::new();
+
+    for a in own
+        .iter()
+        .filter(|a| a.recommendation == Recommendation::IntentionNotice)
+    {
+        actions.push(intention_notice_action(c, a, today, config));
+    }
+    let tender = tender_plan(c, own, end.date, &priority, today, config);
+    if let Some(t) = &tender {
+        actions.extend(tender_actions(c, t, today));
+    }
+    let must_end = recommendation == Some(Recommendation::Retender) || overlap.is_some();
+    // A termination notice only matters where the contract must give way at the merger: a
+    // retender, or another municipality's contract for the same system.
+    if let (Some(m), Some(true), true) = (merger, runs_past_merger, must_end) {
+        match termination_action(c, m, overlap, today) {
+            Some(a) => actions.push(a),
+            None => warnings.push(no_termination_warning(c, end.date, m)),
+        }
+    }
+    actions.push(action(
+        &c.id,
+        ActionKind::ContractExpiry,
+        None,
+        Deadline::fixed(end.date),
+        today,
+        Text::new(
+            format!("{}: kontrakten utløper", c.title),
+            format!("{}: the contract expires", c.title),
+        ),
+        expiry_basis(c, &end),
+    ));
+    sort_actions(&mut actions);
+
+    warnings.extend(contract_warnings(
+        c,
+        end.date,
+        &priority,
+        merger,
+        overlap,
+        tender.as_ref(),
+        &actions,
+        today,
+    ));
+    ContractPlan {
+        contract: c.id.clone(),
+        title: c.title.clone(),
+        service_area: c.service_area.clone(),
+        system: c.system.clone(),
+        municipalities: c.municipality_ids().map(str::to_owned).collect(),
+        supplier: c.supplier.name.clone(),
+        start: c.start,
+        end: c.end,
+        end_with_options: c.end_with_options(),
+        planned_end: end,
+        runs_past_merger,
+        priority,
+        changes,
+        recommendation,
+        tender,
+        actions,
+    }
+}
+
+fn expiry_basis(c: &Contract, end: &PlannedEnd) -> Text {
+    let mut t = match &end.by_change {
+        None => Text::new(
+            "Kontraktens sluttdato (end)".to_owned(),
+            "The contract's end date (end)".to_owned(),
+        ),
+        Some(ch) => Text::new(
+            format!(
+                "Sluttdato {} forlenget ved endringen «{ch}», som kan gjøres uten ny konkurranse",
+                date_long(c.end, Lang::Nb)
+            ),
+            format!(
+                "End date {} extended by the change «{ch}», which may be made without a new competition",
+                date_long(c.end, Lang::En)
+            ),
+        ),
+    };
+    let with = c.end_with_options();
+    if with > end.date {
+        t.nb.push_str(&format!(
+            "; med uutløste forlengelsesopsjoner {}",
+            date_long(with, Lang::Nb)
+        ));
+        t.en.push_str(&format!(
+            "; with the unexercised extension options {}",
+            date_long(with, Lang::En)
+        ));
+    }
+    t
+}
+
+fn intention_notice_action(
+    c: &Contract,
+    a: &Assessment,
+    today: NaiveDate,
+    config: &PlanningConfig,
+) -> Action {
+    let margin = config.intention_notice_margin_days;
+    let d = lead_time::latest_intention_notice(a.date, margin);
+    let earliest = lead_time::earliest_conclusion_after_intention_notice(d.date);
+    action(
+        &c.id,
+        ActionKind::IntentionNotice,
+        Some(&a.change),
+        d,
+        today,
+        Text::new(
+            format!(
+                "Publiser intensjonskunngjøring for «{}» ({})",
+                a.change, c.title
+            ),
+            format!(
+                "Publish the intention notice for «{}» ({})",
+                a.change, c.title
+            ),
+        ),
+        Text::new(
+            format!(
+                "Endringsdato {} − 11 dager (FOA § 25-3 (1) b, (4): avtale tidligst dagen etter ti dager regnet fra dagen etter kunngjøringen) − {margin} dagers margin; publisert denne dagen kan endringen tidligst avtales {}",
+                date_long(a.date, Lang::Nb),
+                date_long(earliest.date, Lang::Nb)
+            ),
+            format!(
+                "Change date {} − 11 days (FOA § 25-3 (1) b, (4): conclusion at the earliest the day after ten days counted from the day after publication) − {margin} days' margin; published on this day, the change may be agreed at the earliest on {}",
+                date_long(a.date, Lang::En),
+                date_long(earliest.date, Lang::En)
+            ),
+        ),
+    )
+}
+
+/// The new competition: a retender by the earliest date a change needing one must be replaced,
+/// else the successor contract by the current end.
+fn tender_plan(
+    c: &Contract,
+    own: &[&Assessment],
+    end: NaiveDate,
+    priority: &PriorityLookup,
+    today: NaiveDate,
+    config: &PlanningConfig,
+) -> Option<TenderPlan> {
+    let retender = own
+        .iter()
+        .filter(|a| a.recommendation == Recommendation::Retender)
+        .min_by_key(|a| (retender_in_force_by(c, end, a), a.change.clone()));
+    let (reason, in_force_by) = match retender {
+        Some(a) => (
+            TenderReason::Retender {
+                change: a.change.clone(),
+            },
+            retender_in_force_by(c, end, a),
+        ),
+        None => (TenderReason::Expiry, end),
+    };
+    let (part, part_assumed) = tender_part(c, own);
+    let lead_time = lead_time::plan_tender(
+        in_force_by,
+        part,
+        tender_procedure(c, config),
+        priority.priority,
+        today,
+        config,
+    );
+    Some(TenderPlan {
+        reason,
+        part_assumed,
+        lead_time,
+    })
+}
+
+/// When the contract that replaces a change needing a retender must be in force. The contract
+/// itself may go on unchanged until its end, so the need arises where the change would have
+/// taken effect: for a term extension (`new_end`) at the current end, for any other change on
+/// its date (for changes made at the merger, the merger date), and never after the current end.
+fn retender_in_force_by(c: &Contract, end: NaiveDate, a: &Assessment) -> NaiveDate {
+    let extends_term = c
+        .proposed_changes
+        .iter()
+        .any(|p| p.id == a.change && p.new_end.is_some_and(|e| e > end));
+    if extends_term { end } else { a.date.min(end) }
+}
+
+fn tender_actions(c: &Contract, t: &TenderPlan, today: NaiveDate) -> Vec<Action> {
+    let lt = &t.lead_time;
+    let change = match &t.reason {
+        TenderReason::Retender { change } => Some(change.as_str()),
+        TenderReason::Expiry => None,
+    };
+    let why = match change {
+        Some(ch) => Text::new(
+            format!("endringen «{ch}» krever ny konkurranse"),
+            format!("the change «{ch}» requires a new competition"),
+        ),
+        None => Text::new(
+            "avløser kontrakten når den utløper",
+            "to succeed the contract when it expires",
+        ),
+    };
+    let summary_start = Text::new(
+        format!("Start ny anskaffelse for {} ({})", c.title, why.nb),
+        format!("Start the new procurement for {} ({})", c.title, why.en),
+    );
+    let summary_notice = Text::new(
+        format!("Kunngjør konkurransen for {}", c.title),
+        format!("Publish the contract notice for {}", c.title),
+    );
+    let basis = Text::new(
+        format!(
+            "Ny kontrakt i kraft senest {} − ledetid {} dager ({}, del {:?}); se ledetidsmodellen",
+            date_long(lt.in_force_by, Lang::Nb),
+            lt.total_days,
+            lt.procedure.label().nb,
+            lt.part
+        ),
+        format!(
+            "New contract in force by {} − lead time {} days ({}, part {:?}); see the lead-time model",
+            date_long(lt.in_force_by, Lang::En),
+            lt.total_days,
+            lt.procedure.label().en,
+            lt.part
+        ),
+    );
+    vec![
+        action(
+            &c.id,
+            ActionKind::TenderStart,
+            change,
+            lt.latest_start,
+            today,
+            summary_start,
+            basis.clone(),
+        ),
+        action(
+            &c.id,
+            ActionKind::TenderNotice,
+            change,
+            lt.latest_notice,
+            today,
+            summary_notice,
+            basis,
+        ),
+    ]
+}
+
+/// The latest termination notice for the contract to end on the merger date, where the
+/// contract allows termination on the merger or for convenience.
+fn termination_action(
+    c: &Contract,
+    merger: NaiveDate,
+    overlap: Option<&Vec<&str>>,
+    today: NaiveDate,
+) -> Option<Action> {
+    let t = c
+        .termination
+        .as_ref()
+        .filter(|t| t.on_merger || t.for_convenience)?;
+    // Calendar months back from the merger; chrono clamps a missing day (31 May − 3 months →
+    // 28/29 February), which is earlier and therefore safe for a latest date.
+    let legal = merger
+        .checked_sub_months(Months::new(t.notice_months))
+        .unwrap_or(merger);
+    let ground = if t.on_merger {
+        Text::new("oppsigelse ved sammenslåing", "termination on the merger")
+    } else {
+        Text::new("oppsigelse uten grunn", "termination for convenience")
+    };
+    let why = match overlap {
+        Some(others) => Text::new(
+            format!(" Overlapper med {}.", others.join(", ")),
+            format!(" Overlaps with {}.", others.join(", ")),
+        ),
+        None => Text::new("", ""),
+    };
+    Some(action(
+        &c.id,
+        ActionKind::TerminationNotice,
+        None,
+        Deadline::latest(legal),
+        today,
+        Text::new(
+            format!(
+                "Si opp {} dersom den skal avsluttes ved sammenslåingen",
+                c.title
+            ),
+            format!("Terminate {} if it is to end at the merger", c.title),
+        ),
+        Text::new(
+            format!(
+                "Sammenslåingsdato {} − {} måneders oppsigelsesfrist ({}, termination i kontrakten). Regnet i hele kalendermåneder; sjekk kontraktens ordlyd (f.eks. «til utgangen av en måned»).{}",
+                date_long(merger, Lang::Nb),
+                t.notice_months,
+                ground.nb,
+                why.nb
+            ),
+            format!(
+                "Merger date {} − {} months' notice ({}, the contract's termination clause). Counted in whole calendar months; check the contract's wording (e.g. «to the end of a month»).{}",
+                date_long(merger, Lang::En),
+                t.notice_months,
+                ground.en,
+                why.en
+            ),
+        ),
+    ))
+}
+
+fn no_termination_warning(c: &Contract, end: NaiveDate, merger: NaiveDate) -> Warning {
+    Warning {
+        severity: Severity::Warning,
+        kind: WarningKind::NoTerminationRight,
+        contract: c.id.clone(),
+        text: Text::new(
+            format!(
+                "{} løper til {}, etter sammenslåingen {}, og kontrakten har ingen rett til oppsigelse ved sammenslåing eller uten grunn. Å avslutte den før utløp kan utløse krav om vederlag for resten av perioden; alternativt kan en ny felles avtale la kommunen tiltre når denne utløper (KS 2017 kap. 6.3.1).",
+                c.id,
+                date_long(end, Lang::Nb),
+                date_long(merger, Lang::Nb)
+            ),
+            format!(
+                "{} runs to {}, past the merger on {}, and has no right to terminate on the merger or for convenience. Ending it early may entitle the supplier to payment for the rest of the term; alternatively a new joint contract can let the municipality accede when this one expires (KS 2017 ch. 6.3.1).",
+                c.id,
+                date_long(end, Lang::En),
+                date_long(merger, Lang::En)
+            ),
+        ),
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn contract_warnings(
+    c: &Contract,
+    end: NaiveDate,
+    priority: &PriorityLookup,
+    merger: Option<NaiveDate>,
+    overlap: Option<&Vec<&str>>,
+    tender: Option<&TenderPlan>,
+    actions: &[Action],
+    today: NaiveDate,
+) -> Vec<Warning> {
+    let mut out = Vec::new();
+    let warn = |severity, kind, text| Warning {
+        severity,
+        kind,
+        contract: c.id.clone(),
+        text,
+    };
+    let critical = priority.is_critical();
+    // A system treated as critical by its area alone; say so.
+    let by_area = if priority.priority == Priority::Kritisk {
+        Text::new("", "")
+    } else {
+        Text::new(
+            " (etter området, rødt i KS-rapporten)",
+            " (by its area, red in the KS report)",
+        )
+    };
+    if let Some(m) = merger.filter(|m| critical && end < *m) {
+        let with = c.end_with_options();
+        let options = if with >= m {
+            Text::new(
+                format!(
+                    " Uutløste forlengelsesopsjoner rekker til {}; om de kan utløses må vurderes.",
+                    date_long(with, Lang::Nb)
+                ),
+                format!(
+                    " Unexercised extension options reach {}; whether they may be exercised must be assessed.",
+                    date_long(with, Lang::En)
+                ),
+            )
+        } else {
+            Text::new("", "")
+        };
+        out.push(warn(
+            Severity::Critical,
+            WarningKind::CriticalEndsBeforeMerger,
+            Text::new(
+                format!(
+                    "Kritisk system{}: {} ({}) utløper {}, før sammenslåingen {}. En ny avtale må være på plass før sammenslåingen.{}",
+                    by_area.nb,
+                    c.id,
+                    c.title,
+                    date_long(end, Lang::Nb),
+                    date_long(m, Lang::Nb),
+                    options.nb
+                ),
+                format!(
+                    "Critical system{}: {} ({}) ends on {}, before the merger on {}. A new contract must be in place before the merger.{}",
+                    by_area.en,
+                    c.id,
+                    c.title,
+                    date_long(end, Lang::En),
+                    date_long(m, Lang::En),
+                    options.en
+                ),
+            ),
+        ));
+    }
+    if let Some(t) = tender.filter(|t| t.lead_time.latest_start.date < today) {
+        let lt = &t.lead_time;
+        let severity = if critical {
+            Severity::Critical
+        } else {
+            Severity::Warning
+        };
+        let kind = if critical {
+            WarningKind::CriticalTenderTooLate
+        } else {
+            WarningKind::TenderTooLate
+        };
+        out.push(warn(
+            severity,
+            kind,
+            Text::new(
+                format!(
+                    "{}: ny konkurranse rekker ikke frem til {} med standard ledetid ({} dager); startet {} er ny kontrakt tidligst i kraft {}. Vurder kortere frister (ikke under lovens minimum), forlengelse med hjemmel, eller en midlertidig løsning.",
+                    c.id,
+                    date_long(lt.in_force_by, Lang::Nb),
+                    lt.total_days,
+                    date_long(today, Lang::Nb),
+                    date_long(lt.earliest_in_force_from_today, Lang::Nb)
+                ),
+                format!(
+                    "{}: a new competition cannot finish by {} with the default lead time ({} days); started on {}, a new contract is in force at the earliest on {}. Consider shorter periods (never below the legal minimums), an extension with a legal basis, or an interim solution.",
+                    c.id,
+                    date_long(lt.in_force_by, Lang::En),
+                    lt.total_days,
+                    date_long(today, Lang::En),
+                    date_long(lt.earliest_in_force_from_today, Lang::En)
+                ),
+            ),
+        ));
+    }
+    for a in actions.iter().filter(|a| {
+        // A late tender is reported once, above, with the earliest feasible date.
+        a.past
+            && a.deadline.kind == DateKind::Latest
+            && !matches!(a.kind, ActionKind::TenderStart | ActionKind::TenderNotice)
+    }) {
+        out.push(warn(
+            Severity::Warning,
+            WarningKind::DeadlinePassed,
+            Text::new(
+                format!(
+                    "{}: {} var {} og er passert.",
+                    c.id,
+                    a.kind.label().nb.to_lowercase(),
+                    date_long(a.deadline.date, Lang::Nb)
+                ),
+                format!(
+                    "{}: the {} was {} and has passed.",
+                    c.id,
+                    a.kind.label().en.to_lowercase(),
+                    date_long(a.deadline.date, Lang::En)
+                ),
+            ),
+        ));
+    }
+    if let (Some(others), Some(m)) = (overlap, merger) {
+        out.push(warn(
+            Severity::Warning,
+            WarningKind::OverlappingContracts,
+            Text::new(
+                format!(
+                    "{}: samme system ({}) som {} i en annen kommune, og begge løper etter sammenslåingen {}. Avklar hvilken avtale som skal videreføres og si opp de andre i tide (KS 2017 kap. 6.3.1).",
+                    c.id,
+                    c.system.as_deref().unwrap_or_default(),
+                    others.join(", "),
+                    date_long(m, Lang::Nb)
+                ),
+                format!(
+                    "{}: same system ({}) as {} in another municipality, both running past the merger on {}. Decide which contract continues and terminate the others in time (KS 2017 ch. 6.3.1).",
+                    c.id,
+                    c.system.as_deref().unwrap_or_default(),
+                    others.join(", "),
+                    date_long(m, Lang::En)
+                ),
+            ),
+        ));
+    }
+    if priority.priority == Priority::Unknown {
+        let why = priority.note.clone().unwrap_or_else(|| Text::new("", ""));
+        out.push(warn(
+            Severity::Note,
+            WarningKind::UnknownPriority,
+            Text::new(
+                format!(
+                    "{}: {} Planlagt med implementeringstiden for ukjent prioritet (implementation_days.unknown; standard som for kritiske systemer).",
+                    c.id, why.nb
+                ),
+                format!(
+                    "{}: {} Planned with the implementation time for an unknown priority (implementation_days.unknown; by default that of a critical system).",
+                    c.id, why.en
+                ),
+            ),
+        ));
+    }
+    out
+}

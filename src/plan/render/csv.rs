@@ -1,0 +1,103 @@
+//! The plan as CSV for Excel: semicolon-separated (Excel's default in Norwegian locales),
+//! UTF-8 with a byte-order mark so Excel reads «æøå» right, one row per action, ISO dates.
+
+use crate::text::Lang;
+
+use super::super::{Action, Plan};
+use super::date_kind_label;
+
+/// The UTF-8 byte-order mark.
+pub const BOM: &str = "\u{feff}";
+
+/// Column headers.
+pub fn headers(lang: Lang) -> [&'static str; 13] {
+    match lang {
+        Lang::Nb => [
+            "Dato",
+            "Lovens dato",
+            "Type",
+            "Handling",
+            "Kontrakt",
+            "Tittel",
+            "Endring",
+            "System",
+            "Prioritet",
+            "Passert",
+            "Hva",
+            "Grunnlag",
+            "UID",
+        ],
+        Lang::En => [
+            "Date",
+            "Legal date",
+            "Type",
+            "Action",
+            "Contract",
+            "Title",
+            "Change",
+            "System",
+            "Priority",
+            "Past",
+            "What",
+            "Basis",
+            "UID",
+        ],
+    }
+}
+
+/// Writes the CSV text.
+pub fn csv(plan: &Plan, lang: Lang) -> Result<String, ::csv::Error> {
+    let mut w = ::csv::WriterBuilder::new()
+        .delimiter(b';')
+        .terminator(::csv::Terminator::CRLF)
+        .from_writer(Vec::new());
+    w.write_record(headers(lang))?;
+    for a in &plan.actions {
+        w.write_record(row(plan, a, lang))?;
+    }
+    let bytes = w.into_inner().map_err(|e| e.into_error())?;
+    Ok(format!("{BOM}{}", String::from_utf8_lossy(&bytes)))
+}
+
+fn row(plan: &Plan, a: &Action, lang: Lang) -> Vec<String> {
+    let contract = plan.contracts.iter().find(|c| c.contract == a.contract);
+    let legal = if a.deadline.is_adjusted() {
+        a.deadline.legal_date.to_string()
+    } else {
+        String::new()
+    };
+    let yes_no = match (a.past, lang) {
+        (true, Lang::Nb) => "ja",
+        (false, Lang::Nb) => "nei",
+        (true, Lang::En) => "yes",
+        (false, Lang::En) => "no",
+    };
+    let cells = vec![
+        a.deadline.date.to_string(),
+        legal,
+        date_kind_label(a.deadline.kind, lang).to_owned(),
+        a.kind.label().get(lang).to_owned(),
+        a.contract.clone(),
+        contract.map(|c| c.title.clone()).unwrap_or_default(),
+        a.change.clone().unwrap_or_default(),
+        contract.and_then(|c| c.system.clone()).unwrap_or_default(),
+        contract
+            .map(|c| c.priority.priority.label().get(lang).to_owned())
+            .unwrap_or_default(),
+        yes_no.to_owned(),
+        a.summary.get(lang).to_owned(),
+        a.basis.get(lang).to_owned(),
+        a.uid.clone(),
+    ];
+    cells.into_iter().map(defuse).collect()
+}
+
+/// Excel runs a cell that starts with `=`, `+` or `@` as a formula; a title from the portfolio
+/// must stay text, so such a cell gets a leading apostrophe (Excel's text marker).
+fn defuse(cell: String) -> String {
+    if cell.starts_with(['=', '+', '@']) {
+        format!("'{cell}")
+    } else {
+        cell
+    }
+}
