@@ -1673,3 +1673,28 @@ fn extension_options_count_whole_months() {
         ),
     ]);
 }
+
+/// § 28-1 (3) is a part III duty: in part II the (c) and (d) tests never tell the reader to
+/// publish a modification notice, and the conclusion points to an intention notice in Doffin
+/// under § 8-18.
+#[test]
+fn part_two_never_mentions_a_modification_notice() {
+    let a = assess(
+        json!({ "value": "1500000" }),
+        json!({ "value_change": "300000", "unforeseen": { "circumstance": "ny lov", "arose": "2022-05-01" } }),
+        None,
+    );
+    assert_eq!((a.part, a.recommendation), (Part::II, IntentionNotice));
+    for t in &a.tests {
+        for r in &t.reasons {
+            assert!(!r.nb.contains("§ 28-1 (3)"), "{}", r.nb);
+            assert!(!r.en.contains("§ 28-1 (3)"), "{}", r.en);
+        }
+    }
+    assert!(
+        a.conclusion.nb.contains("Doffin (§ 8-18)"),
+        "{}",
+        a.conclusion.nb
+    );
+    assert!(!a.conclusion.nb.contains("kunngjøring om endring"));
+}

@@ -59,9 +59,10 @@ pub(crate) fn test(ctx: &Ctx) -> Finding {
     );
     if conditions && capped {
         f.outcome(Outcome::Uncertain).reason(Text::new(
-            "Vilkårene er oppgitt å være oppfylt, men bygger på oppdragsgiverens skjønn, som verktøyet ikke kan etterprøve. Endringen må kunngjøres (§ 28-1 (3)).",
-            "The conditions are stated to be met, but rest on the buyer's judgement, which the tool cannot verify. The change must be published (§ 28-1 (3)).",
+            "Vilkårene er oppgitt å være oppfylt, men bygger på oppdragsgiverens skjønn, som verktøyet ikke kan etterprøve.",
+            "The conditions are stated to be met, but rest on the buyer's judgement, which the tool cannot verify.",
         ));
+        super::fifty_percent_cap::modification_notice(ctx, &mut f);
         f.offer([Element::PriceIncrease], Basis::Assessment);
     } else {
         f.outcome(Outcome::Fail);

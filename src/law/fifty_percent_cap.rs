@@ -1,4 +1,5 @@
-//! The 50 % cap of FOA § 28-1 (1) c no. 3 and d no. 2, shared by both grounds:
+//! What FOA § 28-1 (1) c and d share: the 50 % cap of c no. 3 and d no. 2, and the modification
+//! notice of § 28-1 (3) (below). The cap:
 //!
 //! > prisøkningen ikke overstiger 50 prosent av den opprinnelige kontraktsverdien. Dersom det
 //! > foretas flere endringer etter hverandre, gjelder denne begrensningen for hver enkelt
@@ -62,4 +63,15 @@ fn circumvention(
         nok(total, l),
         nok(cap, l)
     )
+}
+
+/// § 28-1 (3): «Oppdragsgiveren skal kunngjøre endringer som nevnt i første ledd bokstav c og d
+/// etter § 21-1.» Part III only: parts I and II have no such duty.
+pub(crate) fn modification_notice(ctx: &Ctx, f: &mut Finding) {
+    if ctx.part == crate::model::Part::III {
+        f.reason(Text::new(
+            "Endringen skal kunngjøres med en kunngjøring om endring (§ 28-1 (3)).",
+            "A contract modification notice must be published (§ 28-1 (3)).",
+        ));
+    }
 }

@@ -53,9 +53,10 @@ pub(crate) fn test(ctx: &Ctx) -> Finding {
     let capped = super::fifty_percent_cap::within(ctx, ModificationGround::Unforeseen, "d", &mut f);
     if unforeseeable && same_nature && capped {
         f.outcome(Outcome::Uncertain).reason(Text::new(
-            "Vilkårene ser ut til å være oppfylt, men om en aktsom oppdragsgiver kunne forutse omstendigheten og om endringen er nødvendig, er skjønnsmessig. Endringen må kunngjøres (§ 28-1 (3)).",
-            "The conditions appear to be met, but whether a diligent buyer could have foreseen the circumstance and whether the change is necessary is a matter of judgement. The change must be published (§ 28-1 (3)).",
+            "Vilkårene ser ut til å være oppfylt, men om en aktsom oppdragsgiver kunne forutse omstendigheten og om endringen er nødvendig, er skjønnsmessig.",
+            "The conditions appear to be met, but whether a diligent buyer could have foreseen the circumstance and whether the change is necessary is a matter of judgement.",
         ));
+        super::fifty_percent_cap::modification_notice(ctx, &mut f);
         f.offer(relevant, Basis::Assessment);
     } else {
         f.outcome(Outcome::Fail);
