@@ -941,6 +941,18 @@ fn part_at_award_boundaries() {
     assert_eq!(part("2049999"), Part::II);
     assert_eq!(part("1300000"), Part::II, "exactly the national threshold");
     assert_eq!(part("1299999"), Part::I);
+    // The EEA threshold on the signing date decides: 2 200 000 kr until 13 March 2024,
+    // 2 300 000 kr from 14 March 2024.
+    let signed = |date: &str| {
+        assess(
+            json!({ "value": "2250000", "award": { "signed": date } }),
+            no(),
+            None,
+        )
+        .part
+    };
+    assert_eq!(signed("2024-03-13"), Part::III);
+    assert_eq!(signed("2024-03-14"), Part::II);
 }
 
 #[test]
@@ -1233,4 +1245,456 @@ fn part_two_cites_section_11_2_and_never_a_modification_notice() {
     );
     assert!(ns.reasons.iter().any(|r| r.nb.contains("Doffin (§ 8-18)")));
     assert!(a.tests.iter().all(|t| t.notice_code.is_none()));
+}
+
+/// Adversarial combinations of grounds the review added (legal-rules.md § 3). Term extensions
+/// on the base contract: 30 days = 164 309 kr, one year = 1 999 087 kr.
+#[test]
+fn combinations_of_grounds() {
+    let vol = |value: &str| {
+        json!({ "options": [{ "id": "o", "kind": "volume", "description": "rom",
+        "quantity": 10, "unit": "rom", "value": value, "exercised_quantity": 0 }] })
+    };
+    let clause = |covers: Value| {
+        json!({ "change_clauses": [{ "id": "k1", "text": "Oppdragsgiver kan endre", "covers": covers,
+        "clear_precise_unequivocal": true }] })
+    };
+    let ad = json!({ "change_of_supplier_impossible": true, "significant_inconvenience_or_cost": true, "reason": "kompatibilitet" });
+    let ns = |cause: &str| json!({ "name": "Y AS", "cause": cause, "meets_original_qualifications": true });
+    let un = json!({ "circumstance": "ny lov", "arose": "2022-05-01" });
+    check(vec![
+        row(
+            "Opsjon dekker økningen, (b) forlengelsen: 600 000 + 164 309 kr under 10 %",
+            vol("1000000"),
+            json!({ "value_change": "600000", "new_end": "2027-01-30",
+                    "exercise_option": { "id": "o", "quantity": 6 } }),
+            Continue,
+            &[Option, DeMinimis],
+            false,
+        ),
+        row(
+            "Opsjon dekker økningen, men (b) regner 1 + 2: 1 100 000 + 164 309 kr ≥ 10 %",
+            vol("2000000"),
+            json!({ "value_change": "1100000", "new_end": "2027-01-30",
+                    "exercise_option": { "id": "o", "quantity": 5 } }),
+            Retender,
+            &[Option],
+            false,
+        ),
+        row(
+            "Klausul om volum, ikke løpetid, med ett års forlengelse",
+            clause(json!(["volume"])),
+            json!({ "value_change": "3000000", "new_end": "2027-12-31", "under_clause": "k1" }),
+            Retender,
+            &[ChangeClause],
+            false,
+        ),
+        row(
+            "Klausul om volum og løpetid dekker begge",
+            clause(json!(["volume", "term"])),
+            json!({ "value_change": "3000000", "new_end": "2027-12-31", "under_clause": "k1" }),
+            Continue,
+            &[ChangeClause],
+            false,
+        ),
+        row(
+            "(c) dekker prisøkningen, men ikke forlengelsen; kunngjøring om endring likevel",
+            json!({ "value": "8000000" }),
+            json!({ "value_change": "3000000", "new_end": "2027-01-30", "additional_deliveries": ad }),
+            Retender,
+            &[AdditionalDeliveries],
+            true,
+        ),
+        row(
+            "(d) dekker både prisøkning og forlengelse",
+            no(),
+            json!({ "value_change": "1500000", "new_end": "2027-12-31", "unforeseen": un }),
+            IntentionNotice,
+            &[Unforeseen],
+            true,
+        ),
+        row(
+            "Ny leverandør og opsjon: alt objektivt",
+            vol("1000000"),
+            json!({ "value_change": "600000", "exercise_option": { "id": "o", "quantity": 6 },
+                    "new_supplier": ns("acquisition") }),
+            Continue,
+            &[Option, SupplierSuccession],
+            false,
+        ),
+        row(
+            "Ny leverandør og (c): skjønn, så (e) feiler",
+            json!({ "value": "8000000" }),
+            json!({ "value_change": "1500000", "additional_deliveries": ad, "new_supplier": ns("merger") }),
+            Retender,
+            &[AdditionalDeliveries],
+            true,
+        ),
+        row(
+            "Leverandørskifte av annen årsak med liten økning dekket av (b)",
+            no(),
+            json!({ "value_change": "100000", "new_supplier": ns("other") }),
+            Retender,
+            &[DeMinimis],
+            false,
+        ),
+        row(
+            "Ny leverandør og nye oppdragsgivere uten prisøkning («dekket», objektivt)",
+            no(),
+            json!({ "add_authorities": ["B"], "new_supplier": ns("insolvency") }),
+            Continue,
+            &[SupplierSuccession, NotSubstantial],
+            false,
+        ),
+        row(
+            "Ny leverandør og liten reduksjon («dekket», objektivt)",
+            no(),
+            json!({ "value_change": "-100000", "new_supplier": ns("insolvency") }),
+            Continue,
+            &[SupplierSuccession, NotSubstantial],
+            false,
+        ),
+        row(
+            "Ny leverandør og større reduksjon (skjønn): (e) feiler",
+            no(),
+            json!({ "value_change": "-3000000", "new_supplier": ns("insolvency") }),
+            Retender,
+            &[NotSubstantial],
+            false,
+        ),
+        row(
+            "Ny leverandør og prisvilkår til fordel for leverandøren dekket av (b)",
+            no(),
+            json!({ "new_supplier": ns("merger"), "nature": { "price_terms": "favour_supplier" } }),
+            Continue,
+            &[DeMinimis, SupplierSuccession],
+            false,
+        ),
+        row(
+            "Reduksjon kombinert med lempede krav: (f) sperret av markøren",
+            no(),
+            json!({ "value_change": "-500000", "nature": { "relaxes_requirements": true } }),
+            Retender,
+            &[DeMinimis],
+            false,
+        ),
+        row(
+            "Reduksjon kombinert med nye typer leveranser",
+            no(),
+            json!({ "value_change": "-500000", "nature": { "new_kinds_of_deliveries": true } }),
+            Retender,
+            &[],
+            false,
+        ),
+        row(
+            "Opsjon på forlengelse og prisøkning over (b): (f) dekker økningen",
+            json!({ "options": [{ "id": "f", "kind": "extension", "months": 12, "exercised": false }] }),
+            json!({ "value_change": "500000", "new_end": "2027-12-31", "exercise_option": { "id": "f" } }),
+            IntentionNotice,
+            &[Option, NotSubstantial],
+            false,
+        ),
+        row(
+            "Nye oppdragsgivere i en kontrakt, økningen dekket av (d)",
+            no(),
+            json!({ "value_change": "1500000", "add_authorities": ["B"], "unforeseen": un }),
+            IntentionNotice,
+            &[Unforeseen],
+            true,
+        ),
+        row(
+            "Nye oppdragsgivere uten prisøkning, men med en markør: (f) sperret",
+            no(),
+            json!({ "add_authorities": ["B"], "nature": { "shifts_risk_to_buyer": true } }),
+            Retender,
+            &[DeMinimis],
+            false,
+        ),
+        row(
+            "Tidligere endring etter (c) teller ikke med i (b)",
+            json!({ "modifications": [{ "date": "2023-01-01", "description": "tidligere (c)",
+                    "value_change": "1000000", "ground": "additional_deliveries" }] }),
+            json!({ "value_change": "1000000" }),
+            Continue,
+            &[DeMinimis],
+            false,
+        ),
+        row(
+            "(f): samlet økning nøyaktig 50 % er usikker",
+            no(),
+            json!({ "value_change": "6000000" }),
+            IntentionNotice,
+            &[NotSubstantial],
+            false,
+        ),
+        row(
+            "(f): samlet økning én krone over 50 %",
+            no(),
+            json!({ "value_change": "6000001" }),
+            Retender,
+            &[],
+            false,
+        ),
+        row(
+            "(f): tidligere (b)-endring gjør samlet økning over 50 %",
+            json!({ "modifications": [{ "date": "2023-01-01", "description": "tidligere",
+                    "value_change": "1000000", "ground": "de_minimis" }] }),
+            json!({ "value_change": "5500000" }),
+            Retender,
+            &[],
+            false,
+        ),
+        row(
+            "Reduksjon én krone under halvparten er usikker",
+            no(),
+            json!({ "value_change": "-5999999" }),
+            IntentionNotice,
+            &[NotSubstantial],
+            false,
+        ),
+        row(
+            "Reduksjon under 15 % men ikke under EØS-terskelverdien (bygg)",
+            works("500000000"),
+            json!({ "value_change": "-57800000" }),
+            IntentionNotice,
+            &[NotSubstantial],
+            false,
+        ),
+        row(
+            "Tjenester: EØS-terskelverdien skifter 14. mars 2024 (2 200 000 → 2 300 000 kr)",
+            json!({ "value": "30000000" }),
+            json!({ "value_change": "2250000", "date": "2024-03-13" }),
+            IntentionNotice,
+            &[NotSubstantial],
+            false,
+        ),
+        row(
+            "… fra 14. mars 2024",
+            json!({ "value": "30000000" }),
+            json!({ "value_change": "2250000", "date": "2024-03-14" }),
+            Continue,
+            &[DeMinimis],
+            false,
+        ),
+        row(
+            "Volumopsjon med mengde 0: dekker ingenting, (b) gjør",
+            json!({ "options": [{ "id": "o", "kind": "volume", "description": "rom",
+                    "quantity": 0, "unit": "rom", "value": "0", "exercised_quantity": 0 }] }),
+            json!({ "value_change": "100000", "exercise_option": { "id": "o", "quantity": 0 } }),
+            Continue,
+            &[DeMinimis],
+            false,
+        ),
+        row(
+            "Kontraktsverdi 0 i del III: ingen prosentgrense kan oppfylles",
+            json!({ "value": "0", "award": { "part": "III" } }),
+            json!({ "value_change": "100000" }),
+            Retender,
+            &[],
+            false,
+        ),
+        row(
+            "Kontraktsverdi 0 (del I): under nasjonal terskelverdi",
+            json!({ "value": "0" }),
+            json!({ "value_change": "100000" }),
+            Continue,
+            &[BelowNationalThreshold],
+            false,
+        ),
+        row(
+            "Rammeavtale: klausul om løpetid innenfor fire år",
+            {
+                let mut v = framework("2023-01-01", "2025-12-31");
+                builders::merge(&mut v, &clause(json!(["term"])));
+                v
+            },
+            json!({ "new_end": "2026-12-31", "under_clause": "k1" }),
+            Continue,
+            &[ChangeClause],
+            false,
+        ),
+        row(
+            "(c) uten prisøkning, bare kort forlengelse: (c) dekker ikke forlengelse, (b) gjør",
+            no(),
+            json!({ "new_end": "2027-01-30", "additional_deliveries": ad }),
+            Continue,
+            &[DeMinimis],
+            false,
+        ),
+        row(
+            "Rammeavtale: klausul om løpetid, men over fire år",
+            {
+                let mut v = framework("2023-01-01", "2025-12-31");
+                builders::merge(&mut v, &clause(json!(["term"])));
+                v
+            },
+            json!({ "new_end": "2027-06-30", "under_clause": "k1" }),
+            Retender,
+            &[],
+            false,
+        ),
+    ]);
+}
+
+/// Parts I and II combined with markers, options and the national threshold's change of period.
+#[test]
+fn parts_one_and_two_adversarial() {
+    let signed_2017 = |value: &str| {
+        json!({ "value": value, "start": "2017-06-01", "end": "2020-05-31",
+                "award": { "signed": "2017-06-01" } })
+    };
+    check(vec![
+        row(
+            "Del II med risiko overført og liten økning: (b) a fortiori",
+            json!({ "value": "1500000" }),
+            json!({ "value_change": "100000", "nature": { "shifts_risk_to_buyer": true } }),
+            Continue,
+            &[DeMinimis],
+            false,
+        ),
+        row(
+            "Del II med lempede krav og økning over (b): (f) sperret",
+            json!({ "value": "1500000" }),
+            json!({ "value_change": "200000", "nature": { "relaxes_requirements": true } }),
+            Retender,
+            &[],
+            false,
+        ),
+        row(
+            "Del II, (d): intensjonskunngjøring, ingen kunngjøring om endring",
+            json!({ "value": "1500000" }),
+            json!({ "value_change": "300000", "unforeseen": { "circumstance": "ny lov", "arose": "2022-05-01" } }),
+            IntentionNotice,
+            &[Unforeseen],
+            false,
+        ),
+        row(
+            "Del II rammeavtale over fire år (§ 11-1 (4))",
+            json!({ "kind": "framework_agreement", "value": "1500000", "start": "2021-01-01", "end": "2024-12-31" }),
+            json!({ "new_end": "2025-01-31" }),
+            Retender,
+            &[],
+            false,
+        ),
+        row(
+            "Del I krysser nasjonal terskelverdi ved samlet økning: som del II",
+            json!({ "value": "1000000", "modifications": [{ "date": "2023-01-01",
+                    "description": "tidligere", "value_change": "200000", "ground": "unknown" }] }),
+            json!({ "value_change": "150000" }),
+            IntentionNotice,
+            &[NotSubstantial],
+            false,
+        ),
+        row(
+            "Del I: opsjonene teller med (1 000 000 + 250 000 + 60 000 kr ≥ 1 300 000 kr)",
+            json!({ "value": "1000000", "options": [{ "id": "o", "kind": "volume", "description": "rom",
+                    "quantity": 10, "unit": "rom", "value": "250000", "exercised_quantity": 0 }] }),
+            json!({ "value_change": "60000" }),
+            Continue,
+            &[DeMinimis],
+            false,
+        ),
+        row(
+            "Del I, 5. april 2018: nasjonal terskelverdi 1 100 000 kr passeres",
+            signed_2017("1000000"),
+            json!({ "value_change": "150000", "date": "2018-04-05" }),
+            IntentionNotice,
+            &[NotSubstantial],
+            false,
+        ),
+        row(
+            "Del I, 6. april 2018: ny nasjonal terskelverdi 1 300 000 kr",
+            signed_2017("1000000"),
+            json!({ "value_change": "150000", "date": "2018-04-06" }),
+            Continue,
+            &[BelowNationalThreshold],
+            false,
+        ),
+        row(
+            "Del I med ny leverandør av annen årsak, under terskelverdien: hele endringen dekket",
+            json!({ "value": "500000" }),
+            json!({ "new_supplier": { "name": "Y AS", "cause": "other", "meets_original_qualifications": false } }),
+            Continue,
+            &[BelowNationalThreshold],
+            false,
+        ),
+    ]);
+}
+
+/// Calendar months after a term that ends on the last day of a month end on the last day of the
+/// target month: a six-month extension of a contract ending 30 June runs to 31 December.
+#[test]
+fn extension_options_count_whole_months() {
+    let ext = |end: &str, months: u32| {
+        // An earlier increase of 10 % keeps (b) from covering a day or two.
+        json!({ "end": end, "options": [{ "id": "f", "kind": "extension", "months": months, "exercised": false }],
+                "modifications": [{ "date": "2023-01-01", "description": "tidligere", "value_change": "1200000", "ground": "de_minimis" }] })
+    };
+    check(vec![
+        row(
+            "30. juni + 6 måneder = 31. desember",
+            ext("2026-06-30", 6),
+            json!({ "new_end": "2026-12-31", "exercise_option": { "id": "f" } }),
+            Continue,
+            &[Option],
+            false,
+        ),
+        row(
+            "30. juni + 6 måneder: 1. januar er én dag for mye",
+            ext("2026-06-30", 6),
+            json!({ "new_end": "2027-01-01", "exercise_option": { "id": "f" } }),
+            Retender,
+            &[],
+            false,
+        ),
+        row(
+            "28. februar 2026 + 12 måneder = 28. februar 2027",
+            ext("2026-02-28", 12),
+            json!({ "new_end": "2027-02-28", "exercise_option": { "id": "f" } }),
+            Continue,
+            &[Option],
+            false,
+        ),
+        row(
+            "15. mars + 12 måneder = 15. mars",
+            ext("2026-03-15", 12),
+            json!({ "new_end": "2027-03-15", "exercise_option": { "id": "f" } }),
+            Continue,
+            &[Option],
+            false,
+        ),
+        row(
+            "15. mars + 12 måneder: 16. mars er for sent",
+            ext("2026-03-15", 12),
+            json!({ "new_end": "2027-03-16", "exercise_option": { "id": "f" } }),
+            Retender,
+            &[],
+            false,
+        ),
+    ]);
+}
+
+/// § 28-1 (3) is a part III duty: in part II the (c) and (d) tests never tell the reader to
+/// publish a modification notice, and the conclusion points to an intention notice in Doffin
+/// under § 8-18.
+#[test]
+fn part_two_never_mentions_a_modification_notice() {
+    let a = assess(
+        json!({ "value": "1500000" }),
+        json!({ "value_change": "300000", "unforeseen": { "circumstance": "ny lov", "arose": "2022-05-01" } }),
+        None,
+    );
+    assert_eq!((a.part, a.recommendation), (Part::II, IntentionNotice));
+    for t in &a.tests {
+        for r in &t.reasons {
+            assert!(!r.nb.contains("§ 28-1 (3)"), "{}", r.nb);
+            assert!(!r.en.contains("§ 28-1 (3)"), "{}", r.en);
+        }
+    }
+    assert!(
+        a.conclusion.nb.contains("Doffin (§ 8-18)"),
+        "{}",
+        a.conclusion.nb
+    );
+    assert!(!a.conclusion.nb.contains("kunngjøring om endring"));
 }

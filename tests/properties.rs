@@ -1,13 +1,15 @@
 //! Properties the decision procedure must keep for any facts: a larger increase or an extra
 //! § 28-2 marker never makes the recommendation less strict, and the verdicts do not depend on
-//! the order of the contract files.
+//! the order of the contract files; and the invariants of legal-rules.md § 3 hold for every
+//! assessment.
 
 #[path = "cases/builders.rs"]
 mod builders;
 
 use proptest::prelude::*;
 use serde_json::{Value, json};
-use vesentlig::model::Portfolio;
+use vesentlig::assessment::{Basis, Element, Ground, Recommendation};
+use vesentlig::model::{Part, Portfolio};
 use vesentlig::thresholds::Thresholds;
 
 /// A random legal situation around the base contract: subject, kind, value, index, earlier
@@ -156,5 +158,63 @@ proptest! {
         a.sort_by(|x, y| (&x.contract, &x.change).cmp(&(&y.contract, &y.change)));
         b.sort_by(|x, y| (&x.contract, &x.change).cmp(&(&y.contract, &y.change)));
         prop_assert_eq!(a, b);
+    }
+
+    #[test]
+    fn the_invariants_of_the_decision_procedure_hold(
+        (contract, change, m) in situation(),
+        marks in markers(),
+        value in -7_000_000i64..20_000_000,
+    ) {
+        let framework = contract["kind"] == "framework_agreement";
+        let a = builders::assess(contract, with_markers(&with_value(&change, value), marks), merger(m));
+        let uncovered = a.elements.iter().any(|c| c.covered_by.is_none());
+        let judged = a.elements.iter().any(|c| c.basis == Some(Basis::Assessment));
+        let expected = if uncovered {
+            Recommendation::Retender
+        } else if judged {
+            Recommendation::IntentionNotice
+        } else {
+            Recommendation::Continue
+        };
+        prop_assert_eq!(a.recommendation, expected);
+        // § 28-1 (3): only part III, only when relying on (c) or (d).
+        prop_assert_eq!(
+            a.modification_notice,
+            a.part == Part::III
+                && a.grounds.iter().any(|g| matches!(g, Ground::AdditionalDeliveries | Ground::Unforeseen))
+        );
+        let below = |c: &vesentlig::assessment::ElementCoverage| c.covered_by == Some(Ground::BelowNationalThreshold);
+        for c in a.elements.iter().filter(|c| !below(c)) {
+            let marker = matches!(c.element, Element::PriceTermsFavourSupplier | Element::RelaxesRequirements
+                | Element::ShiftsRiskToBuyer | Element::NewKindsOfDeliveries);
+            // Markers and term extensions are never covered by (f) (§ 28-2; C-526/17).
+            if marker || c.element == Element::TermExtension {
+                prop_assert_ne!(c.covered_by, Some(Ground::NotSubstantial), "{:?}", c.element);
+            }
+            // New kinds of deliveries: no ground of part II or III covers them.
+            if c.element == Element::NewKindsOfDeliveries {
+                prop_assert_eq!(c.covered_by, None);
+            }
+            // § 26-1 (3), C-216/17: a framework's joining authorities need a change clause.
+            if framework && c.element == Element::JoiningAuthorities && c.covered_by.is_some() {
+                prop_assert_eq!(c.covered_by, Some(Ground::ChangeClause));
+            }
+        }
+        // § 28-1 (1) e no. 2: supplier succession only with every other element objective.
+        if a.elements.iter().any(|c| c.covered_by == Some(Ground::SupplierSuccession)) {
+            prop_assert!(a.elements.iter().all(|c| c.basis == Some(Basis::Objective)));
+        }
+        for t in &a.tests {
+            prop_assert!(!t.provision.is_empty() && !t.reasons.is_empty(), "{:?}", t.test);
+            prop_assert!(t.reasons.iter().all(|r| !r.nb.is_empty() && !r.en.is_empty()));
+        }
+        // Each sentence once: no reason repeated within a test, no warning repeated as a reason.
+        for t in &a.tests {
+            for (i, r) in t.reasons.iter().enumerate() {
+                prop_assert!(!t.reasons[..i].contains(r), "repeated: {}", r.nb);
+                prop_assert!(!a.warnings.contains(r), "reason repeated as a warning: {}", r.nb);
+            }
+        }
     }
 }

@@ -272,7 +272,7 @@ fn change_block(out: &mut String, a: &Assessment, lang: Lang) {
             "  [{}] {} ({})",
             labels::outcome(t.outcome).get(lang),
             labels::ground(t.test).get(lang),
-            t.provision
+            labels::provision(t.provision, lang)
         );
         for r in &t.reasons {
             let _ = writeln!(out, "      - {}", r.get(lang));
@@ -291,36 +291,18 @@ fn change_block(out: &mut String, a: &Assessment, lang: Lang) {
 
 fn figures_line(out: &mut String, a: &Assessment, lang: Lang) {
     let f = &a.figures;
+    let figure =
+        |nb: &str, en: &str, amount| format!("{} {}", label(lang, nb, en), nok(amount, lang));
     let mut parts = vec![
-        format!(
-            "{} {}",
-            label(lang, "grunnlag", "base"),
-            nok(f.base_value, lang)
-        ),
-        format!(
-            "{} {}",
-            label(lang, "økning", "increase"),
-            nok(f.value_increase, lang)
-        ),
-        format!(
-            "{} {}",
-            label(lang, "samlet", "cumulative"),
-            nok(f.cumulative_increase, lang)
-        ),
-        format!(
-            "{} {}",
-            label(lang, "de minimis-grense", "de minimis limit"),
-            nok(f.de_minimis_limit, lang)
-        ),
+        figure("grunnlag", "base", f.base_value),
+        figure("økning", "increase", f.value_increase),
+        figure("samlet", "cumulative", f.cumulative_increase),
+        figure("de minimis-grense", "de minimis limit", f.de_minimis_limit),
     ];
     if let Some(t) = f.eea_threshold {
-        parts.push(format!(
-            "{} {}",
-            label(lang, "EØS-terskel", "EEA threshold"),
-            nok(t, lang)
-        ));
+        parts.push(figure("EØS-terskelverdi", "EEA threshold", t));
     }
-    parts.push(format!("50 % {}", nok(f.cap_50, lang)));
+    parts.push(figure("50\u{a0}%", "50%", f.cap_50));
     let _ = writeln!(
         out,
         "  {}: {}",

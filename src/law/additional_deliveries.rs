@@ -15,9 +15,9 @@
 
 use crate::assessment::{Basis, Element, Ground, Outcome};
 use crate::model::ModificationGround;
-use crate::text::Lang;
+use crate::text::{Lang, Text};
 
-use super::{Ctx, Finding, pick, text};
+use super::{Ctx, Finding, text};
 
 pub(crate) const PROVISION: &str = "FOA § 28-1 (1) c";
 
@@ -25,24 +25,16 @@ pub(crate) fn test(ctx: &Ctx) -> Finding {
     let mut f =
         Finding::new(Ground::AdditionalDeliveries, PROVISION, Basis::Assessment).code("add-wss");
     let Some(facts) = &ctx.change.additional_deliveries else {
-        return f.not_applicable(text(|l| {
-            pick(
-                l,
-                "Endringen er ikke begrunnet som nødvendige tilleggsleveranser.",
-                "The change is not put forward as necessary additional deliveries.",
-            )
-            .to_owned()
-        }));
+        return f.not_applicable(Text::new(
+            "Endringen er ikke begrunnet som nødvendige tilleggsleveranser.",
+            "The change is not put forward as necessary additional deliveries.",
+        ));
     };
     if !ctx.has(Element::PriceIncrease) {
-        return f.not_applicable(text(|l| {
-            pick(
-                l,
-                "Endringen gir ingen prisøkning som bokstav c kan dekke.",
-                "The change brings no price increase for (c) to cover.",
-            )
-            .to_owned()
-        }));
+        return f.not_applicable(Text::new(
+            "Endringen gir ingen prisøkning som bokstav c kan dekke.",
+            "The change brings no price increase for (c) to cover.",
+        ));
     }
     let conditions = facts.change_of_supplier_impossible && facts.significant_inconvenience_or_cost;
     f.reason(text(|l| match l {
@@ -59,16 +51,18 @@ pub(crate) fn test(ctx: &Ctx) -> Finding {
             facts.reason
         ),
     }));
-    let capped = super::cap::within(ctx, ModificationGround::AdditionalDeliveries, "c", &mut f);
+    let capped = super::fifty_percent_cap::within(
+        ctx,
+        ModificationGround::AdditionalDeliveries,
+        "c",
+        &mut f,
+    );
     if conditions && capped {
-        f.outcome(Outcome::Uncertain).reason(text(|l| {
-            pick(
-                l,
-                "Vilkårene er oppgitt å være oppfylt, men bygger på oppdragsgiverens skjønn, som verktøyet ikke kan etterprøve. Endringen må kunngjøres (§ 28-1 (3)).",
-                "The conditions are stated to be met, but rest on the buyer's judgement, which the tool cannot verify. The change must be published (§ 28-1 (3)).",
-            )
-            .to_owned()
-        }));
+        f.outcome(Outcome::Uncertain).reason(Text::new(
+            "Vilkårene er oppgitt å være oppfylt, men bygger på oppdragsgiverens skjønn, som verktøyet ikke kan etterprøve.",
+            "The conditions are stated to be met, but rest on the buyer's judgement, which the tool cannot verify.",
+        ));
+        super::fifty_percent_cap::modification_notice(ctx, &mut f);
         f.offer([Element::PriceIncrease], Basis::Assessment);
     } else {
         f.outcome(Outcome::Fail);

@@ -13,9 +13,9 @@
 
 use crate::assessment::{Basis, Element, Ground, Outcome};
 use crate::model::MergerForm;
-use crate::text::Lang;
+use crate::text::{Lang, Text};
 
-use super::{Ctx, Finding, pick, text};
+use super::{Ctx, Finding, text};
 
 pub(crate) const PROVISION: &str =
     "Kontinuitetsprinsippet; FOA § 28-1 (1) e og § 28-2 d analogisk (KMD 2018)";
@@ -23,21 +23,15 @@ pub(crate) const PROVISION: &str =
 pub(crate) fn test(ctx: &Ctx) -> Finding {
     let mut f = Finding::new(Ground::BuyerSuccession, PROVISION, Basis::Objective);
     let Some(merger) = ctx.merger.filter(|_| ctx.has(Element::BuyerSuccession)) else {
-        return f.not_applicable(text(|l| {
-            pick(
-                l,
-                "Kontrakten går ikke over til en sammenslått kommune: ingen av de opprinnelige oppdragsgiverne er en kommune som opphører i sammenslåingen.",
-                "The contract does not pass to a merged municipality: none of its original authorities is a municipality that ceases in the merger.",
-            )
-            .to_owned()
-        }));
+        return f.not_applicable(Text::new(
+            "Kontrakten går ikke over til en sammenslått kommune: ingen av de opprinnelige oppdragsgiverne er en kommune som opphører i sammenslåingen.",
+            "The contract does not pass to a merged municipality: none of its original authorities is a municipality that ceases in the merger.",
+        ));
     };
     let form = match merger.form {
-        MergerForm::NewEntity => {
-            text(|l| pick(l, "et nytt rettssubjekt", "a new legal entity").to_owned())
-        }
+        MergerForm::NewEntity => Text::new("et nytt rettssubjekt", "a new legal entity"),
         MergerForm::Annexation => {
-            text(|l| pick(l, "den videreførte kommunen", "the continuing municipality").to_owned())
+            Text::new("den videreførte kommunen", "the continuing municipality")
         }
     };
     f.outcome(Outcome::Pass).reason(text(|l| match l {
@@ -50,20 +44,16 @@ pub(crate) fn test(ctx: &Ctx) -> Finding {
             merger.name, form.en
         ),
     }));
-    f.reason(uncertainty());
     f.warn(uncertainty());
     f.offer([Element::BuyerSuccession], Basis::Objective);
     f
 }
 
-/// The uncertainty of the continuity principle, which the reader must see.
+/// The uncertainty of the continuity principle, which the reader must see: stated once, as a
+/// warning of the assessment (not repeated among the reasons).
 fn uncertainty() -> crate::text::Text {
-    text(|l| {
-        pick(
-            l,
-            "Kontinuitetsprinsippet er ulovfestet og bygger på en analogi; departementet peker selv på at rettstilstanden er usikker. Overføringen forutsetter at kontrakten ellers ikke endres vesentlig.",
-            "The continuity principle is unwritten and rests on an analogy; the ministry itself notes that the law is uncertain. The transfer presupposes that the contract is not otherwise substantially changed.",
-        )
-        .to_owned()
-    })
+    Text::new(
+        "Kontinuitetsprinsippet er ulovfestet og bygger på en analogi; departementet peker selv på at rettstilstanden er usikker. Overføringen forutsetter at kontrakten ellers ikke endres vesentlig.",
+        "The continuity principle is unwritten and rests on an analogy; the ministry itself notes that the law is uncertain. The transfer presupposes that the contract is not otherwise substantially changed.",
+    )
 }

@@ -18,86 +18,58 @@ use rust_decimal::Decimal;
 
 use crate::assessment::{Basis, Element, Ground, Outcome};
 use crate::model::{ChangeClause, ClauseCover};
-use crate::text::{Lang, nok};
+use crate::text::{Lang, Text, nok};
 
-use super::{Ctx, Finding, labels, pick, text};
+use super::{Ctx, Finding, labels, text};
 
 pub(crate) const PROVISION: &str = "FOA § 28-1 (1) a, jf. § 19-1 (2)";
 
 pub(crate) fn test(ctx: &Ctx) -> Finding {
     let mut f = Finding::new(Ground::ChangeClause, PROVISION, Basis::Objective).code("mod-rev");
     let Some(id) = &ctx.change.under_clause else {
-        let mut f = f.not_applicable(text(|l| {
-            pick(
-                l,
-                "Endringen viser ikke til noen endringsklausul.",
-                "The change does not rely on a change clause.",
-            )
-            .to_owned()
-        }));
+        let mut f = f.not_applicable(Text::new(
+            "Endringen viser ikke til noen endringsklausul.",
+            "The change does not rely on a change clause.",
+        ));
         unnamed_clauses(ctx, &mut f);
         return f;
     };
     let Some(clause) = ctx.contract.clause(id) else {
-        f.outcome(Outcome::Fail).reason(text(|l| match l {
-            Lang::Nb => format!("Kontrakten har ingen endringsklausul «{id}»."),
-            Lang::En => format!("The contract has no change clause «{id}»."),
-        }));
+        f.outcome(Outcome::Fail).reason(say!(
+            |l| "Kontrakten har ingen endringsklausul «{id}».",
+            "The contract has no change clause «{id}»."
+        ));
         return f;
     };
     if !clause.clear_precise_unequivocal {
-        f.outcome(Outcome::Fail).reason(text(|l| match l {
-            Lang::Nb => format!(
-                "Endringsklausulen «{}» angir ikke klart, presist og entydig hvilke endringer som kan foretas, i hvilket omfang og på hvilke vilkår (§ 19-1 (2)); den kan ikke brukes som grunnlag.",
-                clause.id
-            ),
-            Lang::En => format!(
-                "Change clause «{}» does not state clearly, precisely and unequivocally which changes may be made, to what extent and on which conditions (§ 19-1 (2)); it cannot be relied on.",
-                clause.id
-            ),
-        }));
+        f.outcome(Outcome::Fail).reason(say!(|l| "Endringsklausulen «{}» angir ikke klart, presist og entydig hvilke endringer som kan foretas, i hvilket omfang og på hvilke vilkår (§ 19-1 (2)); den kan ikke brukes som grunnlag.", "Change clause «{}» does not state clearly, precisely and unequivocally which changes may be made, to what extent and on which conditions (§ 19-1 (2)); it cannot be relied on.", clause.id));
         return f;
     }
     let covered = covered_elements(ctx, clause, &mut f);
     if ctx.has(Element::NewKindsOfDeliveries) {
-        f.reason(text(|l| {
-            pick(
-                l,
-                "En endringsklausul kan ikke åpne for at anskaffelsens overordnede karakter endres (§ 19-1 (2) siste punktum); nye typer leveranser dekkes ikke.",
-                "A change clause cannot allow the overall nature of the procurement to change (§ 19-1 (2) last sentence); new kinds of deliveries are not covered.",
-            )
-            .to_owned()
-        }));
+        f.reason(Text::new(
+            "En endringsklausul kan ikke åpne for at anskaffelsens overordnede karakter endres (§ 19-1 (2) siste punktum); nye typer leveranser dekkes ikke.",
+            "A change clause cannot allow the overall nature of the procurement to change (§ 19-1 (2) last sentence); new kinds of deliveries are not covered.",
+        ));
     }
     if covered.is_empty() {
-        f.outcome(Outcome::Fail).reason(text(|l| match l {
-            Lang::Nb => format!(
-                "Endringsklausulen «{}» omfatter ingen av endringens elementer.",
-                clause.id
-            ),
-            Lang::En => format!(
-                "Change clause «{}» covers none of the elements of the change.",
-                clause.id
-            ),
-        }));
+        f.outcome(Outcome::Fail).reason(say!(
+            |l| "Endringsklausulen «{}» omfatter ingen av endringens elementer.",
+            "Change clause «{}» covers none of the elements of the change.",
+            clause.id
+        ));
         return f;
     }
     if !within_max_value(ctx, clause, &covered, &mut f) {
         f.outcome(Outcome::Fail);
         return f;
     }
-    let names: Vec<_> = covered.iter().map(|e| labels::element(*e)).collect();
-    let names = labels::join(&names);
-    f.outcome(Outcome::Pass).reason(text(|l| match l {
-        Lang::Nb => format!(
-            "Endringsklausulen «{}» er klar, presis og entydig og dekker {}.",
-            clause.id, names.nb
-        ),
-        Lang::En => format!(
-            "Change clause «{}» is clear, precise and unequivocal and covers {}.",
-            clause.id, names.en
-        ),
-    }));
+    f.outcome(Outcome::Pass).reason(say!(
+        |l| "Endringsklausulen «{id}» er klar, presis og entydig og dekker {names}.",
+        "Change clause «{id}» is clear, precise and unequivocal and covers {names}.",
+        id = clause.id,
+        names = labels::elements(&covered).get(l)
+    ));
     f.offer(covered, Basis::Objective);
     f
 }
@@ -120,14 +92,10 @@ fn covered_elements(ctx: &Ctx, clause: &ChangeClause, f: &mut Finding) -> Vec<El
             && clause.max_value.is_none()
         {
             // C-216/17 Coopservice: extending a framework to other authorities needs a fixed quantity.
-            f.reason(text(|l| {
-                pick(
-                    l,
-                    "Klausulen åpner for nye oppdragsgivere i en rammeavtale uten en øvre verdi; det er ikke tillatt (C-216/17 Coopservice), så de nye oppdragsgiverne dekkes ikke.",
-                    "The clause admits new authorities to a framework agreement without a maximum value; that is not allowed (C-216/17 Coopservice), so the joining authorities are not covered.",
-                )
-                .to_owned()
-            }));
+            f.reason(Text::new(
+                "Klausulen åpner for nye oppdragsgivere i en rammeavtale uten en øvre verdi; det er ikke tillatt (C-216/17 Coopservice), så de nye oppdragsgiverne dekkes ikke.",
+                "The clause admits new authorities to a framework agreement without a maximum value; that is not allowed (C-216/17 Coopservice), so the joining authorities are not covered.",
+            ));
             continue;
         }
         if !out.contains(&element) {
@@ -203,16 +171,7 @@ fn unnamed_clauses(ctx: &Ctx, f: &mut Finding) {
         let mut probe = Finding::new(Ground::ChangeClause, PROVISION, Basis::Objective);
         let covered = covered_elements(ctx, clause, &mut probe);
         if !covered.is_empty() && within_max_value(ctx, clause, &covered, &mut probe) {
-            f.warn(text(|l| match l {
-                Lang::Nb => format!(
-                    "Kontrakten har endringsklausulen «{}», som ser ut til å kunne dekke deler av endringen, men endringen viser ikke til den. Vurder om endringen skal gjøres etter klausulen.",
-                    clause.id
-                ),
-                Lang::En => format!(
-                    "The contract has change clause «{}», which appears able to cover part of the change, but the change does not rely on it. Consider making the change under the clause.",
-                    clause.id
-                ),
-            }));
+            f.warn(say!(|l| "Kontrakten har endringsklausulen «{}», som ser ut til å kunne dekke deler av endringen, men endringen viser ikke til den. Vurder om endringen skal gjøres etter klausulen.", "The contract has change clause «{}», which appears able to cover part of the change, but the change does not rely on it. Consider making the change under the clause.", clause.id));
         }
     }
 }

@@ -69,17 +69,21 @@ impl<'a> Ctx<'a> {
         self.change.value_change.max(Decimal::ZERO)
     }
 
-    /// The joining authorities by name where the merger knows them, else by id: «Lillevik kommune, Storvik kommune».
-    pub fn joining_names(&self) -> String {
-        self.joining
+    /// The joining authorities by name where the merger knows them, else by id, joined as in
+    /// prose: «Lillevik kommune og Storvik kommune».
+    pub fn joining_names(&self) -> crate::text::Text {
+        let names: Vec<crate::text::Text> = self
+            .joining
             .iter()
             .map(|id| {
-                self.merger
+                let name = self
+                    .merger
                     .and_then(|m| m.municipality(id))
-                    .map_or(*id, |m| m.name.as_str())
+                    .map_or(*id, |m| m.name.as_str());
+                crate::text::Text::new(name, name)
             })
-            .collect::<Vec<_>>()
-            .join(", ")
+            .collect();
+        super::labels::join(&names)
     }
 
     /// The § 28-2 markers present in the change.

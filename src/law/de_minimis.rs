@@ -15,10 +15,12 @@
 //! unknown ground. Covers the price increase, the term extension and the § 28-2 markers other
 //! than new kinds of deliveries; fails whenever the overall nature changes.
 
-use crate::assessment::{Basis, Element, Ground, Outcome};
-use crate::text::{Lang, date_long, nok, number};
+use rust_decimal::Decimal;
 
-use super::{Ctx, Finding, pct, pick, text};
+use crate::assessment::{Basis, Element, Ground, Outcome};
+use crate::text::{Lang, Text, date_long, nok, number};
+
+use super::{Ctx, Finding, pct};
 
 pub(crate) const PROVISION: &str = "FOA § 28-1 (1) b";
 
@@ -35,33 +37,23 @@ pub(crate) fn test(ctx: &Ctx) -> Finding {
     let mut f = Finding::new(Ground::DeMinimis, PROVISION, Basis::Objective).code("mod-minv");
     let relevant: Vec<Element> = COVERABLE.into_iter().filter(|e| ctx.has(*e)).collect();
     if relevant.is_empty() {
-        return f.not_applicable(text(|l| {
-            pick(
-                l,
-                "Endringen gir ingen prisøkning, forlengelse eller annen endring som de minimis-regelen kan dekke.",
-                "The change brings no price increase, extension or other change the de minimis rule can cover.",
-            )
-            .to_owned()
-        }));
+        return f.not_applicable(Text::new(
+            "Endringen gir ingen prisøkning, forlengelse eller annen endring som de minimis-regelen kan dekke.",
+            "The change brings no price increase, extension or other change the de minimis rule can cover.",
+        ));
     }
     if ctx.has(Element::NewKindsOfDeliveries) {
         return fail_nature(f);
     }
     let fig = &ctx.figures;
     let Some(eea) = fig.eea_threshold else {
-        f.outcome(Outcome::Fail).reason(text(|l| match l {
-            Lang::Nb => format!(
-                "Terskelverditabellen har ingen verdier for {}; EØS-terskelverdien kan ikke fastsettes.",
-                date_long(ctx.change.date, l)
-            ),
-            Lang::En => format!(
-                "The thresholds table has no values for {}; the EEA threshold cannot be determined.",
-                date_long(ctx.change.date, l)
-            ),
-        }));
+        f.outcome(Outcome::Fail).reason(say!(|l| "Terskelverditabellen har ingen verdier for {}; EØS-terskelverdien kan ikke fastsettes.", "The thresholds table has no values for {}; the EEA threshold cannot be determined.", date_long(ctx.change.date, l)));
         return f;
     };
     f.reason(increase_reason(ctx));
+    if let Some(base) = base_reason(ctx) {
+        f.reason(base);
+    }
     let below_percent = fig.cumulative_increase < fig.de_minimis_limit;
     let below_threshold = fig.cumulative_increase < eea;
     f.reason(comparison(ctx, eea, below_percent, below_threshold));
@@ -75,142 +67,99 @@ pub(crate) fn test(ctx: &Ctx) -> Finding {
 }
 
 fn fail_nature(mut f: Finding) -> Finding {
-    f.outcome(Outcome::Fail).reason(text(|l| {
-        pick(
-            l,
-            "Endringen gjelder nye typer leveranser, slik at anskaffelsens overordnede karakter endres; de minimis-regelen gjelder da ikke.",
-            "The change concerns new kinds of deliveries, so the overall nature of the procurement changes; the de minimis rule does not apply.",
-        )
-        .to_owned()
-    }));
+    f.outcome(Outcome::Fail).reason(Text::new(
+        "Endringen gjelder nye typer leveranser, slik at anskaffelsens overordnede karakter endres; de minimis-regelen gjelder da ikke.",
+        "The change concerns new kinds of deliveries, so the overall nature of the procurement changes; the de minimis rule does not apply.",
+    ));
     f
 }
 
-/// How the cumulative increase is made up.
-pub(crate) fn increase_reason(ctx: &Ctx) -> crate::text::Text {
+/// How the cumulative increase is made up (§ 28-1 (1) b last sentence: «den samlede
+/// prisøkningen som følge av alle endringene»).
+pub(crate) fn increase_reason(ctx: &Ctx) -> Text {
     let fig = &ctx.figures;
     let price = ctx.price_increase();
-    text(|l| {
-        let term = match (fig.term_extension_value, fig.term_extension_days) {
-            (Some(v), Some(d)) => match l {
-                Lang::Nb => format!(
-                    " og forlengelse med {} dager verdsatt til {}",
-                    number(d.into(), l),
-                    nok(v, l)
-                ),
-                Lang::En => format!(
-                    " and an extension of {} days valued at {}",
-                    number(d.into(), l),
-                    nok(v, l)
-                ),
-            },
-            _ => String::new(),
-        };
-        match l {
-            Lang::Nb => format!(
-                "Denne endringen gir en prisøkning på {}{term}, til sammen {}; tidligere endringer etter bokstav b, som ikke vesentlige eller på ukjent grunnlag utgjør {}; samlet prisøkning er {}.",
-                nok(price, l),
-                nok(fig.value_increase, l),
-                nok(fig.earlier_increase, l),
-                nok(fig.cumulative_increase, l)
-            ),
-            Lang::En => format!(
-                "This change brings a price increase of {}{term}, {} in all; earlier changes under (b), as non-substantial or on an unknown ground amount to {}; the cumulative increase is {}.",
-                nok(price, l),
-                nok(fig.value_increase, l),
-                nok(fig.earlier_increase, l),
-                nok(fig.cumulative_increase, l)
-            ),
-        }
-    })
+    let this = match (fig.term_extension_value, fig.term_extension_days) {
+        (Some(term), Some(days)) if price.is_zero() => say!(
+            |l| "Endringen forlenger løpetiden med {d} dager, verdsatt til {term}.",
+            "The change extends the term by {d} days, valued at {term}.",
+            d = number(days.into(), l),
+            term = nok(term, l)
+        ),
+        (Some(term), Some(days)) => say!(
+            |l| "Endringen gir en prisøkning på {price} og forlenger løpetiden med {d} dager, verdsatt til {term}; til sammen {sum}.",
+            "The change brings a price increase of {price} and extends the term by {d} days, valued at {term}; {sum} in all.",
+            price = nok(price, l),
+            d = number(days.into(), l),
+            term = nok(term, l),
+            sum = nok(fig.value_increase, l)
+        ),
+        _ => say!(
+            |l| "Endringen gir en prisøkning på {price}.",
+            "The change brings a price increase of {price}.",
+            price = nok(price, l)
+        ),
+    };
+    let earlier = if fig.earlier_increase.is_zero() {
+        Text::new(
+            " Ingen tidligere endringer teller med (endringer etter bokstav b, som ikke vesentlige eller på ukjent grunnlag).",
+            " No earlier changes count towards it (changes under (b), as non-substantial or on an unknown ground).",
+        )
+    } else {
+        say!(
+            |l| " Tidligere endringer som teller med (etter bokstav b, som ikke vesentlige eller på ukjent grunnlag), utgjør {earlier}, slik at samlet prisøkning er {total}.",
+            " Earlier changes that count (under (b), as non-substantial or on an unknown ground) amount to {earlier}, so the cumulative increase is {total}.",
+            earlier = nok(fig.earlier_increase, l),
+            total = nok(fig.cumulative_increase, l)
+        )
+    };
+    Text::new(this.nb + &earlier.nb, this.en + &earlier.en)
 }
 
-/// The decisive comparison, with the figures.
-fn comparison(
-    ctx: &Ctx,
-    eea: rust_decimal::Decimal,
-    below_percent: bool,
-    below_threshold: bool,
-) -> crate::text::Text {
+/// The decisive comparison, with the figures: «lavere enn» is strict.
+fn comparison(ctx: &Ctx, eea: Decimal, below_percent: bool, below_threshold: bool) -> Text {
     let fig = &ctx.figures;
-    let base_note = base_note(ctx);
-    text(|l| {
-        let p = number(fig.de_minimis_percent, l);
-        let share = pct(fig.cumulative_increase, fig.base_value, l);
-        match l {
-            Lang::Nb => format!(
-                "Samlet prisøkning {} ({share}) er {} {p}\u{a0}% av {}{} ({}){} {} EØS-terskelverdien {} (i kraft fra {}).",
-                nok(fig.cumulative_increase, l),
-                if below_percent {
-                    "lavere enn"
-                } else {
-                    "ikke lavere enn"
-                },
-                nok(fig.base_value, l),
-                base_note.nb,
-                nok(fig.de_minimis_limit, l),
-                if below_percent == below_threshold {
-                    " og"
-                } else {
-                    ", men"
-                },
-                if below_threshold {
-                    "lavere enn"
-                } else {
-                    "ikke lavere enn"
-                },
-                nok(eea, l),
-                fig.thresholds_from
-                    .map(|d| date_long(d, l))
-                    .unwrap_or_default()
-            ),
-            Lang::En => format!(
-                "The cumulative increase {} ({share}) is {} {p}% of {}{} ({}){} {} the EEA threshold {} (in force from {}).",
-                nok(fig.cumulative_increase, l),
-                if below_percent {
-                    "lower than"
-                } else {
-                    "not lower than"
-                },
-                nok(fig.base_value, l),
-                base_note.en,
-                nok(fig.de_minimis_limit, l),
-                if below_percent == below_threshold {
-                    " and"
-                } else {
-                    ", but"
-                },
-                if below_threshold {
-                    "lower than"
-                } else {
-                    "not lower than"
-                },
-                nok(eea, l),
-                fig.thresholds_from
-                    .map(|d| date_long(d, l))
-                    .unwrap_or_default()
-            ),
-        }
-    })
+    let lower = |below: bool, l: Lang| match (l, below) {
+        (Lang::Nb, true) => "lavere enn",
+        (Lang::Nb, false) => "ikke lavere enn",
+        (Lang::En, true) => "lower than",
+        (Lang::En, false) => "not lower than",
+    };
+    let joint = |l: Lang| match (l, below_percent == below_threshold) {
+        (Lang::Nb, true) => " og",
+        (Lang::Nb, false) => ", men",
+        (Lang::En, true) => " and",
+        (Lang::En, false) => ", but",
+    };
+    say!(
+        |l| "Samlet prisøkning {total} ({share}) er {cmp_p} {p}\u{a0}% av {base} ({limit}){joint} {cmp_t} EØS-terskelverdien {eea} (i kraft fra {from}).",
+        "The cumulative increase {total} ({share}) is {cmp_p} {p}% of {base} ({limit}){joint} {cmp_t} the EEA threshold {eea} (in force from {from}).",
+        total = nok(fig.cumulative_increase, l),
+        share = pct(fig.cumulative_increase, fig.base_value, l),
+        cmp_p = lower(below_percent, l),
+        p = number(fig.de_minimis_percent, l),
+        base = nok(fig.base_value, l),
+        limit = nok(fig.de_minimis_limit, l),
+        joint = joint(l),
+        cmp_t = lower(below_threshold, l),
+        eea = nok(eea, l),
+        from = fig
+            .thresholds_from
+            .map(|d| date_long(d, l))
+            .unwrap_or_default()
+    )
 }
 
-/// Explains an index-adjusted base (§ 28-1 (2)); empty without a price index.
-pub(crate) fn base_note(ctx: &Ctx) -> crate::text::Text {
-    match &ctx.contract.price_index {
-        Some(index) => text(|l| match l {
-            Lang::Nb => format!(
-                " (indeksjustert per {} etter prisindeksklausulen, {}, jf. § 28-1 (2); opprinnelig verdi {})",
-                date_long(index.as_of, l),
-                index.index,
-                nok(ctx.contract.value, l)
-            ),
-            Lang::En => format!(
-                " (index-adjusted as of {} under the price-index clause, {}, § 28-1 (2); original value {})",
-                date_long(index.as_of, l),
-                index.index,
-                nok(ctx.contract.value, l)
-            ),
-        }),
-        None => crate::text::Text::new("", ""),
-    }
+/// Where the contract has a price-index clause, the base for the percentages is the adjusted
+/// price (§ 28-1 (2)): one sentence saying so, for the tests of (b) to (d).
+pub(crate) fn base_reason(ctx: &Ctx) -> Option<Text> {
+    let index = ctx.contract.price_index.as_ref()?;
+    Some(say!(
+        |l| "Kontrakten har en prisindeksklausul ({index}); prisøkningen beregnes derfor ut fra den justerte verdien {adjusted} per {as_of}, ikke den opprinnelige verdien {value} (§ 28-1 (2)).",
+        "The contract has a price-index clause ({index}); the increase is therefore measured against the adjusted value {adjusted} as of {as_of}, not the original value {value} (§ 28-1 (2)).",
+        index = index.index,
+        adjusted = nok(index.adjusted_value, l),
+        as_of = date_long(index.as_of, l),
+        value = nok(ctx.contract.value, l)
+    ))
 }

@@ -2,7 +2,7 @@
 //! renderer (assess table, memos, report).
 
 use crate::assessment::{Basis, Element, Ground, Outcome, Recommendation};
-use crate::text::Text;
+use crate::text::{Lang, Text};
 
 /// The name of a ground (test).
 pub fn ground(g: Ground) -> Text {
@@ -59,6 +59,19 @@ pub fn element(e: Element) -> Text {
     Text::new(nb, en)
 }
 
+/// Elements named in prose: «prisøkning og nye oppdragsgivere» / «the price increase and the
+/// joining authorities».
+pub fn elements(es: &[Element]) -> Text {
+    let names: Vec<Text> = es
+        .iter()
+        .map(|e| {
+            let name = element(*e);
+            Text::new(name.nb, format!("the {}", name.en))
+        })
+        .collect();
+    join(&names)
+}
+
 /// The name of a recommendation.
 pub fn recommendation(r: Recommendation) -> Text {
     let (nb, en) = match r {
@@ -103,5 +116,22 @@ fn join_in(items: &[Text], get: impl Fn(&Text) -> &String, and: &str) -> String 
         None => String::new(),
         Some((last, [])) => (*last).to_owned(),
         Some((last, rest)) => format!("{} {and} {last}", rest.join(", ")),
+    }
+}
+
+/// A provision as cited in `lang`: the engine's citations are Norwegian («jf.», «del I»,
+/// «analogisk»); in English they read «cf.», «part I», «by analogy».
+pub fn provision(p: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Nb => p.to_owned(),
+        Lang::En => p
+            .replace(", jf. ", ", cf. ")
+            .replace("Kontinuitetsprinsippet; ", "Continuity principle; ")
+            .replace(" og § 28-2 d analogisk", " and § 28-2 d by analogy")
+            .replace(
+                "Anskaffelsesloven",
+                "Public Procurement Act (anskaffelsesloven)",
+            )
+            .replace("(del I)", "(part I)"),
     }
 }

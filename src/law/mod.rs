@@ -8,13 +8,26 @@
 //! recommendation follows from the coverage: an uncovered element → retender, an element
 //! covered only by an assessment → intention notice, else continue.
 
+/// A sentence in both languages from two format strings that share their arguments;
+/// the arguments are evaluated once per language with `$l` bound to it, so figures are
+/// formatted the Norwegian or the English way:
+/// `say!(|l| "Økningen {v}.", "The increase {v}.", v = nok(x, l))`.
+macro_rules! say {
+    (|$l:ident| $nb:literal, $en:literal $(, $($args:tt)*)?) => {
+        $crate::law::text(|$l| match $l {
+            $crate::text::Lang::Nb => format!($nb $(, $($args)*)?),
+            $crate::text::Lang::En => format!($en $(, $($args)*)?),
+        })
+    };
+}
+
 mod additional_deliveries;
 mod buyer_succession;
-mod cap;
 mod change_clause;
 mod context;
 mod de_minimis;
 pub mod elements;
+mod fifty_percent_cap;
 mod framework_duration;
 pub mod labels;
 mod not_substantial;
@@ -192,12 +205,4 @@ pub(crate) fn pct(part: Decimal, whole: Decimal, lang: Lang) -> String {
         };
     }
     percent(exact, lang)
-}
-
-/// `nb` or `en`, by language.
-pub(crate) fn pick<'a>(lang: Lang, nb: &'a str, en: &'a str) -> &'a str {
-    match lang {
-        Lang::Nb => nb,
-        Lang::En => en,
-    }
 }

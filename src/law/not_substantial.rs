@@ -21,9 +21,9 @@
 //! (§ 26-1 (3)).
 
 use crate::assessment::{Basis, Element, Ground, Outcome};
-use crate::text::{Lang, nok};
+use crate::text::{Lang, Text, nok, number};
 
-use super::{Ctx, Finding, labels, pct, pick, text};
+use super::{Ctx, Finding, labels, pct, text};
 
 pub(crate) const PROVISION: &str = "FOA § 28-1 (1) f, jf. § 28-2";
 
@@ -39,32 +39,17 @@ pub(crate) fn test(ctx: &Ctx) -> Finding {
     .any(|e| ctx.has(e));
     let markers = ctx.markers();
     if !relevant && markers.is_empty() {
-        return f.not_applicable(text(|l| {
-            pick(
-                l,
-                "Endringen har ingen elementer som vurderes etter denne bestemmelsen.",
-                "The change has no elements assessed under this provision.",
-            )
-            .to_owned()
-        }));
+        return f.not_applicable(Text::new(
+            "Endringen har ingen elementer som vurderes etter denne bestemmelsen.",
+            "The change has no elements assessed under this provision.",
+        ));
     }
     if !markers.is_empty() {
-        let names = labels::join(
-            &markers
-                .iter()
-                .map(|e| labels::element(*e))
-                .collect::<Vec<_>>(),
-        );
-        f.outcome(Outcome::Fail).reason(text(|l| match l {
-            Lang::Nb => format!(
-                "Endringen gjelder {}, som alltid er en vesentlig endring (§ 28-2 a–c); bokstav f kan ikke brukes.",
-                names.nb
-            ),
-            Lang::En => format!(
-                "The change concerns {}, which is always a substantial change (§ 28-2 a–c); (f) cannot be relied on.",
-                names.en
-            ),
-        }));
+        let names = labels::elements(&markers);
+        f.outcome(Outcome::Fail).reason(say!(|l|
+            "Endringen gjelder {names}; en slik endring er alltid vesentlig (§ 28-2 a–c), og bokstav f kan ikke brukes.",
+            "The change concerns {names}; such a change is always substantial (§ 28-2 a–c), and (f) cannot be relied on.",
+            names = names.get(l)));
         return f;
     }
     price_increase(ctx, &mut f);
@@ -93,14 +78,11 @@ fn price_increase(ctx: &Ctx, f: &mut Finding) {
     }
     let fig = &ctx.figures;
     if ctx.has(Element::JoiningAuthorities) {
-        f.reason(text(|l| {
-            pick(
-                l,
-                "Prisøkningen skyldes at nye oppdragsgiveres behov tas inn i kontrakten; det utvider omfanget og kunne ha trukket andre leverandører (§ 28-2 a og c), og dekkes ikke av bokstav f.",
-                "The price increase brings joining authorities' needs into the contract; that extends its scope and could have attracted other suppliers (§ 28-2 a and c), and is not covered by (f).",
-            )
-            .to_owned()
-        }));
+        f.reason(say!(|l|
+            "Prisøkningen på {increase} skyldes at behovene til {who} tas inn i kontrakten; det utvider omfanget og kunne ha trukket andre leverandører (§ 28-2 a og c), og dekkes ikke av bokstav f.",
+            "The price increase of {increase} brings the needs of {who} into the contract; that extends its scope and could have attracted other suppliers (§ 28-2 a and c), and is not covered by (f).",
+            increase = nok(ctx.price_increase(), l),
+            who = ctx.joining_names().get(l)));
         return;
     }
     let ok = fig.cumulative_increase <= fig.cap_50;
@@ -123,37 +105,27 @@ fn price_increase(ctx: &Ctx, f: &mut Finding) {
         ),
     }));
     if ok {
-        f.reason(text(|l| {
-            pick(
-                l,
-                "Om økningen utvider kontraktens omfang betydelig (§ 28-2 c), er et skjønnsspørsmål; vurderingen er usikker.",
-                "Whether the increase extends the contract's scope considerably (§ 28-2 c) is a matter of judgement; the assessment is uncertain.",
-            )
-            .to_owned()
-        }));
+        f.reason(Text::new(
+            "Om økningen utvider kontraktens omfang betydelig (§ 28-2 c), er et skjønnsspørsmål; vurderingen er usikker.",
+            "Whether the increase extends the contract's scope considerably (§ 28-2 c) is a matter of judgement; the assessment is uncertain.",
+        ));
         f.offer([Element::PriceIncrease], Basis::Assessment);
     } else {
-        f.reason(text(|l| {
-            pick(
-                l,
-                "En så stor økning utvider kontraktens omfang betydelig (§ 28-2 c).",
-                "An increase of that size extends the contract's scope considerably (§ 28-2 c).",
-            )
-            .to_owned()
-        }));
+        f.reason(Text::new(
+            "En så stor økning utvider kontraktens omfang betydelig (§ 28-2 c).",
+            "An increase of that size extends the contract's scope considerably (§ 28-2 c).",
+        ));
     }
 }
 
 fn term_extension(ctx: &Ctx, f: &mut Finding) {
-    if ctx.has(Element::TermExtension) {
-        f.reason(text(|l| {
-            pick(
-                l,
-                "En forlengelse av løpetiden utover det kontrakten gir rett til, er en vesentlig endring (C-526/17) og dekkes ikke av bokstav f.",
-                "Extending the term beyond what the contract provides for is a substantial change (C-526/17) and is not covered by (f).",
-            )
-            .to_owned()
-        }));
+    let fig = &ctx.figures;
+    if let (Some(days), Some(value)) = (fig.term_extension_days, fig.term_extension_value) {
+        f.reason(say!(|l|
+            "Forlengelsen av løpetiden med {days} dager, verdsatt til {value}, går utover det kontrakten gir rett til; det er en vesentlig endring (C-526/17) som ikke dekkes av bokstav f.",
+            "The extension of the term by {days} days, valued at {value}, goes beyond what the contract provides for; that is a substantial change (C-526/17) not covered by (f).",
+            days = number(days.into(), l),
+            value = nok(value, l)));
     }
 }
 
@@ -163,23 +135,15 @@ fn joining_authorities(ctx: &Ctx, f: &mut Finding) {
     }
     let who = ctx.joining_names();
     if ctx.is_framework() {
-        f.reason(text(|l| match l {
-            Lang::Nb => format!(
-                "Rammeavtalen kan bare brukes av oppdragsgivere som er klart identifisert i kunngjøringen (§ 26-1 (3)); at {who} tiltrer, kan ikke dekkes av bokstav f, bare av en endringsklausul med en øvre verdi (C-216/17)."
-            ),
-            Lang::En => format!(
-                "The framework agreement may be used only by authorities clearly identified in the notice (§ 26-1 (3)); {who} joining cannot be covered by (f), only by a change clause with a maximum value (C-216/17)."
-            ),
-        }));
+        f.reason(say!(|l|
+            "Rammeavtalen kan bare brukes av oppdragsgivere som er klart identifisert i kunngjøringen (§ 26-1 (3)); at {who} tiltrer, kan ikke dekkes av bokstav f, bare av en endringsklausul med en øvre verdi (C-216/17).",
+            "The framework agreement may be used only by authorities clearly identified in the notice (§ 26-1 (3)); {who} joining cannot be covered by (f), only by a change clause with a maximum value (C-216/17).",
+            who = who.get(l)));
     } else if !ctx.has(Element::PriceIncrease) {
-        f.reason(text(|l| match l {
-            Lang::Nb => format!(
-                "{who} skal dekkes av kontrakten uten at volum eller pris øker; behovet dekkes innenfor den avtalte mengden, så endringen er ikke vesentlig."
-            ),
-            Lang::En => format!(
-                "{who} are to be covered by the contract with no increase in volume or price; the needs are met within the agreed quantity, so the change is not substantial."
-            ),
-        }));
+        f.reason(say!(|l|
+            "Behovene til {who} skal dekkes av kontrakten uten at volum eller pris øker; de dekkes innenfor den avtalte mengden, så endringen er ikke vesentlig.",
+            "The needs of {who} are to be met under the contract with no increase in volume or price; they are met within the agreed quantity, so the change is not substantial.",
+            who = who.get(l)));
         f.offer([Element::JoiningAuthorities], Basis::Objective);
     }
 }
@@ -193,70 +157,53 @@ fn price_decrease(ctx: &Ctx, f: &mut Finding) {
     let below_b =
         decrease < fig.de_minimis_limit && fig.eea_threshold.is_some_and(|t| decrease < t);
     let below_half = decrease < fig.cap_50;
-    f.reason(text(|l| match l {
-        Lang::Nb => format!(
-            "Prisreduksjonen {} ({}) er {} grensene i bokstav b ({} og EØS-terskelverdien {}){}.",
-            nok(decrease, l),
-            pct(decrease, fig.base_value, l),
-            if below_b {
-                "lavere enn"
-            } else {
-                "ikke lavere enn"
-            },
-            nok(fig.de_minimis_limit, l),
-            fig.eea_threshold
-                .map(|t| nok(t, l))
-                .unwrap_or_else(|| "ukjent".into()),
-            if below_b {
-                ""
-            } else if below_half {
-                ", men mindre enn halvparten av kontraktsverdien"
-            } else {
-                ", og utgjør halvparten av kontraktsverdien eller mer"
-            }
+    let lower = |l: Lang| match (l, below_b) {
+        (Lang::Nb, true) => "lavere enn",
+        (Lang::Nb, false) => "ikke lavere enn",
+        (Lang::En, true) => "lower than",
+        (Lang::En, false) => "not lower than",
+    };
+    let half = |l: Lang| match (l, below_b, below_half) {
+        (_, true, _) => String::new(),
+        (Lang::Nb, false, true) => format!(
+            ", men mindre enn halvparten av kontraktsverdien ({})",
+            nok(fig.cap_50, l)
         ),
-        Lang::En => format!(
-            "The price decrease {} ({}) is {} the limits of (b) ({} and the EEA threshold {}){}.",
-            nok(decrease, l),
-            pct(decrease, fig.base_value, l),
-            if below_b {
-                "lower than"
-            } else {
-                "not lower than"
-            },
-            nok(fig.de_minimis_limit, l),
-            fig.eea_threshold
-                .map(|t| nok(t, l))
-                .unwrap_or_else(|| "unknown".into()),
-            if below_b {
-                ""
-            } else if below_half {
-                ", but less than half the contract value"
-            } else {
-                ", and is half the contract value or more"
-            }
+        (Lang::Nb, false, false) => format!(
+            ", og utgjør minst halvparten av kontraktsverdien ({})",
+            nok(fig.cap_50, l)
         ),
-    }));
+        (Lang::En, false, true) => format!(
+            ", but less than half the contract value ({})",
+            nok(fig.cap_50, l)
+        ),
+        (Lang::En, false, false) => format!(
+            ", and is at least half the contract value ({})",
+            nok(fig.cap_50, l)
+        ),
+    };
+    let unknown = Text::new("ukjent", "unknown");
+    f.reason(say!(|l|
+        "Prisreduksjonen {decrease} ({share}) er {lower} grensene i bokstav b ({limit} og EØS-terskelverdien {eea}){half}.",
+        "The price decrease {decrease} ({share}) is {lower} the limits of (b) ({limit} and the EEA threshold {eea}){half}.",
+        decrease = nok(decrease, l),
+        share = pct(decrease, fig.base_value, l),
+        lower = lower(l),
+        limit = nok(fig.de_minimis_limit, l),
+        eea = fig.eea_threshold.map_or_else(|| unknown.get(l).to_owned(), |t| nok(t, l)),
+        half = half(l)));
     if below_b {
         f.offer([Element::PriceDecrease], Basis::Objective);
     } else if below_half {
-        f.reason(text(|l| {
-            pick(
-                l,
-                "Også reduksjoner kan være vesentlige (C-549/14 Finn Frogne): en mindre kontrakt kunne ha trukket andre leverandører. Vurderingen er usikker.",
-                "Reductions can also be substantial (C-549/14 Finn Frogne): a smaller contract could have attracted other suppliers. The assessment is uncertain.",
-            )
-            .to_owned()
-        }));
+        f.reason(Text::new(
+            "Også reduksjoner kan være vesentlige (C-549/14 Finn Frogne): en mindre kontrakt kunne ha trukket andre leverandører. Vurderingen er usikker.",
+            "Reductions can also be substantial (C-549/14 Finn Frogne): a smaller contract could have attracted other suppliers. The assessment is uncertain.",
+        ));
         f.offer([Element::PriceDecrease], Basis::Assessment);
     } else {
-        f.reason(text(|l| {
-            pick(
-                l,
-                "En så stor reduksjon endrer kontrakten vesentlig (C-549/14 Finn Frogne).",
-                "A reduction of that size changes the contract substantially (C-549/14 Finn Frogne).",
-            )
-            .to_owned()
-        }));
+        f.reason(Text::new(
+            "En så stor reduksjon endrer kontrakten vesentlig (C-549/14 Finn Frogne).",
+            "A reduction of that size changes the contract substantially (C-549/14 Finn Frogne).",
+        ));
     }
 }

@@ -12,11 +12,9 @@
 //! covers the price increase within its remaining quantity and value; an unexercised extension
 //! option covers a term extension of at most its months.
 
-use chrono::Months;
-
 use crate::assessment::{Basis, Element, Ground, Outcome};
 use crate::model::{ContractOption, OptionKind};
-use crate::text::{date_long, nok, number};
+use crate::text::{Lang, Text, date_long, nok, number};
 
 use super::{Ctx, Finding, text};
 
@@ -25,23 +23,20 @@ pub(crate) const PROVISION: &str = "FOA § 28-1 (1) a, jf. § 19-1 (2)";
 pub(crate) fn test(ctx: &Ctx) -> Finding {
     let f = Finding::new(Ground::Option, PROVISION, Basis::Objective).code("mod-rev");
     let Some(used) = &ctx.change.exercise_option else {
-        let mut f = f.not_applicable(text(|l| {
-            super::pick(
-                l,
-                "Endringen viser ikke til noen opsjon.",
-                "The change does not rely on an option.",
-            )
-            .to_owned()
-        }));
+        let mut f = f.not_applicable(Text::new(
+            "Endringen viser ikke til noen opsjon.",
+            "The change does not rely on an option.",
+        ));
         unnamed_options(ctx, &mut f);
         return f;
     };
     let mut f = f;
     let Some(option) = ctx.contract.option(&used.id) else {
-        f.outcome(Outcome::Fail).reason(text(|l| match l {
-            crate::text::Lang::Nb => format!("Kontrakten har ingen opsjon «{}».", used.id),
-            crate::text::Lang::En => format!("The contract has no option «{}».", used.id),
-        }));
+        f.outcome(Outcome::Fail).reason(say!(
+            |l| "Kontrakten har ingen opsjon «{}».",
+            "The contract has no option «{}».",
+            used.id
+        ));
         return f;
     };
     match option.kind {
@@ -59,14 +54,10 @@ fn volume(
     f: &mut Finding,
 ) {
     if !ctx.has(Element::PriceIncrease) {
-        f.outcome(Outcome::NotApplicable).reason(text(|l| {
-            super::pick(
-                l,
-                "Endringen gir ingen prisøkning som en volumopsjon kan dekke.",
-                "The change brings no price increase for a volume option to cover.",
-            )
-            .to_owned()
-        }));
+        f.outcome(Outcome::NotApplicable).reason(Text::new(
+            "Endringen gir ingen prisøkning som en volumopsjon kan dekke.",
+            "The change brings no price increase for a volume option to cover.",
+        ));
         return;
     }
     let increase = ctx.price_increase();
@@ -75,66 +66,46 @@ fn volume(
     let unit = option.unit.clone().unwrap_or_default();
     let quantity_ok = asked.is_none_or(|q| q <= remaining_q);
     let value_ok = increase <= remaining_v;
-    f.reason(text(|l| match l {
-        crate::text::Lang::Nb => format!(
-            "Opsjonen «{}» gjelder {} {unit} til {}; {} er utløst, slik at {} {unit} til {} gjenstår.",
-            option.id,
-            number(option.quantity.unwrap_or_default(), l),
-            nok(option.value.unwrap_or_default(), l),
-            number(option.exercised_quantity, l),
-            number(remaining_q, l),
-            nok(remaining_v, l)
+    f.reason(say!(|l|
+        "Opsjonen «{id}» gjelder {quantity} {unit} til {value}; {exercised} er utløst, slik at {remaining} {unit} til {remaining_value} gjenstår.",
+        "Option «{id}» covers {quantity} {unit} at {value}; {exercised} have been called off, leaving {remaining} {unit} at {remaining_value}.",
+        id = option.id,
+        quantity = number(option.quantity.unwrap_or_default(), l),
+        unit = unit,
+        value = nok(option.value.unwrap_or_default(), l),
+        exercised = number(option.exercised_quantity, l),
+        remaining = number(remaining_q, l),
+        remaining_value = nok(remaining_v, l)));
+    f.reason(match asked {
+        Some(q) => say!(
+            |l| "Endringen ber om {q} {unit}, som er {within} gjenværende mengde.",
+            "The change asks for {q} {unit}, which is {within} the remaining quantity.",
+            q = number(q, l),
+            unit = unit,
+            within = match (l, quantity_ok) {
+                (Lang::Nb, true) => "innenfor",
+                (Lang::Nb, false) => "mer enn",
+                (Lang::En, true) => "within",
+                (Lang::En, false) => "more than",
+            }
         ),
-        crate::text::Lang::En => format!(
-            "Option «{}» covers {} {unit} at {}; {} have been called off, leaving {} {unit} at {}.",
-            option.id,
-            number(option.quantity.unwrap_or_default(), l),
-            nok(option.value.unwrap_or_default(), l),
-            number(option.exercised_quantity, l),
-            number(remaining_q, l),
-            nok(remaining_v, l)
+        None => Text::new(
+            "Endringen oppgir ikke mengden som utløses; bare verdien er kontrollert.",
+            "The change does not state the quantity called off; only the value is checked.",
         ),
-    }));
-    match asked {
-        Some(q) => f.reason(text(|l| match l {
-            crate::text::Lang::Nb => format!(
-                "Endringen ber om {} {unit}, som er {} gjenværende mengde.",
-                number(q, l),
-                if quantity_ok { "innenfor" } else { "mer enn" }
-            ),
-            crate::text::Lang::En => format!(
-                "The change asks for {} {unit}, which is {} the remaining quantity.",
-                number(q, l),
-                if quantity_ok { "within" } else { "more than" }
-            ),
-        })),
-        None => f.reason(text(|l| {
-            super::pick(
-                l,
-                "Endringen oppgir ikke mengden som utløses; bare verdien er kontrollert.",
-                "The change does not state the quantity called off; only the value is checked.",
-            )
-            .to_owned()
-        })),
-    };
-    f.reason(text(|l| match l {
-        crate::text::Lang::Nb => format!(
-            "Prisøkningen {} {} gjenværende opsjonsverdi {}.",
-            nok(increase, l),
-            if value_ok {
-                "er innenfor"
-            } else {
-                "overstiger"
-            },
-            nok(remaining_v, l)
-        ),
-        crate::text::Lang::En => format!(
-            "The price increase {} {} the remaining option value {}.",
-            nok(increase, l),
-            if value_ok { "is within" } else { "exceeds" },
-            nok(remaining_v, l)
-        ),
-    }));
+    });
+    f.reason(say!(
+        |l| "Prisøkningen {increase} {within} gjenværende opsjonsverdi {remaining_value}.",
+        "The price increase {increase} {within} the remaining option value {remaining_value}.",
+        increase = nok(increase, l),
+        within = match (l, value_ok) {
+            (Lang::Nb, true) => "er innenfor",
+            (Lang::Nb, false) => "overstiger",
+            (Lang::En, true) => "is within",
+            (Lang::En, false) => "exceeds",
+        },
+        remaining_value = nok(remaining_v, l)
+    ));
     if quantity_ok && value_ok {
         f.outcome(Outcome::Pass);
         f.offer([Element::PriceIncrease], Basis::Objective);
@@ -151,22 +122,18 @@ fn extension(ctx: &Ctx, option: &ContractOption, f: &mut Finding) {
         .new_end
         .filter(|_| ctx.has(Element::TermExtension))
     else {
-        f.outcome(Outcome::NotApplicable).reason(text(|l| {
-            super::pick(
-                l,
-                "Endringen forlenger ikke løpetiden, så forlengelsesopsjonen har ikke noe å dekke.",
-                "The change does not extend the term, so the extension option has nothing to cover.",
-            )
-            .to_owned()
-        }));
+        f.outcome(Outcome::NotApplicable).reason(Text::new(
+            "Endringen forlenger ikke løpetiden, så forlengelsesopsjonen har ikke noe å dekke.",
+            "The change does not extend the term, so the extension option has nothing to cover.",
+        ));
         return;
     };
     if option.exercised {
         f.outcome(Outcome::Fail).reason(text(|l| match l {
-            crate::text::Lang::Nb => {
+            Lang::Nb => {
                 format!("Forlengelsesopsjonen «{}» er allerede utløst.", option.id)
             }
-            crate::text::Lang::En => {
+            Lang::En => {
                 format!(
                     "Extension option «{}» has already been exercised.",
                     option.id
@@ -175,27 +142,23 @@ fn extension(ctx: &Ctx, option: &ContractOption, f: &mut Finding) {
         }));
         return;
     }
-    let limit = ctx.contract.end.checked_add_months(Months::new(months));
+    let limit = extension_limit(ctx, option);
     let ok = limit.is_some_and(|limit| new_end <= limit);
     let limit = limit.unwrap_or(ctx.contract.end);
-    f.reason(text(|l| match l {
-        crate::text::Lang::Nb => format!(
-            "Opsjonen «{}» gir rett til å forlenge med {months} måneder, fra {} til {}; ny sluttdato {} er {}.",
-            option.id,
-            date_long(ctx.contract.end, l),
-            date_long(limit, l),
-            date_long(new_end, l),
-            if ok { "innenfor" } else { "senere enn dette" }
-        ),
-        crate::text::Lang::En => format!(
-            "Option «{}» allows an extension of {months} months, from {} to {}; the new end {} is {}.",
-            option.id,
-            date_long(ctx.contract.end, l),
-            date_long(limit, l),
-            date_long(new_end, l),
-            if ok { "within it" } else { "later than that" }
-        ),
-    }));
+    let verdict = if ok {
+        Text::new("innenfor", "within it")
+    } else {
+        Text::new("senere enn dette", "later than that")
+    };
+    f.reason(say!(|l|
+        "Opsjonen «{id}» gir rett til å forlenge med {months} måneder, fra {end} til {limit}; ny sluttdato {new_end} er {verdict}.",
+        "Option «{id}» allows an extension of {months} months, from {end} to {limit}; the new end {new_end} is {verdict}.",
+        id = option.id,
+        months = months,
+        end = date_long(ctx.contract.end, l),
+        limit = date_long(limit, l),
+        new_end = date_long(new_end, l),
+        verdict = verdict.get(l)));
     if ok {
         f.outcome(Outcome::Pass);
         f.offer([Element::TermExtension], Basis::Objective);
@@ -216,25 +179,18 @@ fn unnamed_options(ctx: &Ctx, f: &mut Finding) {
                 !option.exercised
                     && ctx.change.new_end.is_some_and(|new_end| {
                         ctx.has(Element::TermExtension)
-                            && ctx
-                                .contract
-                                .end
-                                .checked_add_months(Months::new(option.months.unwrap_or(0)))
-                                .is_some_and(|limit| new_end <= limit)
+                            && extension_limit(ctx, option).is_some_and(|limit| new_end <= limit)
                     })
             }
         };
         if fits {
-            f.warn(text(|l| match l {
-                crate::text::Lang::Nb => format!(
-                    "Kontrakten har opsjonen «{}», som ser ut til å kunne dekke endringen, men endringen viser ikke til den. Vurder om endringen skal gjøres som utløsning av opsjonen.",
-                    option.id
-                ),
-                crate::text::Lang::En => format!(
-                    "The contract has option «{}», which appears able to cover the change, but the change does not rely on it. Consider making the change as an exercise of the option.",
-                    option.id
-                ),
-            }));
+            f.warn(say!(|l| "Kontrakten har opsjonen «{}», som ser ut til å kunne dekke endringen, men endringen viser ikke til den. Vurder om endringen skal gjøres som utløsning av opsjonen.", "The contract has option «{}», which appears able to cover the change, but the change does not rely on it. Consider making the change as an exercise of the option.", option.id));
         }
     }
+}
+
+/// The latest end an extension option allows: its months after the current end, counted as
+/// whole calendar months (§ 19-1 (2): the clause fixes the extent of the change).
+fn extension_limit(ctx: &Ctx, option: &ContractOption) -> Option<chrono::NaiveDate> {
+    super::elements::months_after(ctx.contract.end, option.months.unwrap_or(0))
 }

@@ -15,9 +15,9 @@
 
 use crate::assessment::{Basis, ElementCoverage, Ground, Outcome};
 use crate::model::Part;
-use crate::text::{Lang, nok};
+use crate::text::{Text, nok};
 
-use super::{Ctx, Finding, pick, text};
+use super::{Ctx, Finding};
 
 const PART_I_PROVISION: &str = "Anskaffelsesloven § 4; FOA § 5-1 (del I)";
 
@@ -34,6 +34,7 @@ pub(crate) fn apply(ctx: &Ctx, findings: &mut Vec<Finding>, coverage: &mut [Elem
             // as part II does; the explanatory notes only matter when part II decides.
             part_two(findings, !covered);
             if covered {
+                moot(findings);
                 for c in coverage.iter_mut() {
                     c.covered_by = Some(Ground::BelowNationalThreshold);
                     c.basis = Some(Basis::Objective);
@@ -59,29 +60,35 @@ fn part_two(findings: &mut [Finding], notes: bool) {
             Ground::Option
             | Ground::ChangeClause
             | Ground::DeMinimis
-            | Ground::SupplierSuccession => text(|l| {
-                pick(
-                    l,
-                    "Kontrakten følger del II, som ikke har denne unntaksbestemmelsen; det som ville vært tillatt på objektivt grunnlag etter del III, er etter § 11-2 tillatt i alle fall (del II gir noe større rom for endringer, veilederen kap. 14.2).",
-                    "The contract falls under part II, which has no such safe harbour; what part III would allow on an objective ground is allowed a fortiori under § 11-2 (part II leaves somewhat more room, guide ch. 14.2).",
-                )
-                .to_owned()
-            }),
+            | Ground::SupplierSuccession => Text::new(
+                "Kontrakten følger del II, som ikke har denne unntaksbestemmelsen; det som ville vært tillatt på objektivt grunnlag etter del III, er etter § 11-2 tillatt i alle fall (del II gir noe større rom for endringer, veilederen kap. 14.2).",
+                "The contract falls under part II, which has no such safe harbour; what part III would allow on an objective ground is allowed a fortiori under § 11-2 (part II leaves somewhat more room, guide ch. 14.2).",
+            ),
             Ground::AdditionalDeliveries | Ground::Unforeseen | Ground::NotSubstantial => {
-                text(|l| {
-                    pick(
-                    l,
+                Text::new(
                     "Kontrakten følger del II: spørsmålet er etter § 11-2 om kontrakten blir vesentlig forskjellig. Det som bare kan dekkes etter en skjønnsmessig vurdering, er usikkert og bør kunngjøres med en intensjonskunngjøring i Doffin (§ 8-18); det skal ikke kunngjøres en endring.",
                     "The contract falls under part II: under § 11-2 the question is whether the contract becomes substantially different. What can only be covered on an assessment is uncertain and calls for an intention notice in Doffin (§ 8-18); no modification notice is published.",
                 )
-                .to_owned()
-                })
             }
             Ground::BuyerSuccession
             | Ground::FrameworkDuration
             | Ground::BelowNationalThreshold => continue,
         };
         f.reason(note);
+    }
+}
+
+/// In part I below the national threshold, a failed part III test does not decide anything:
+/// say so, so that «ikke oppfylt» is not read as the verdict.
+fn moot(findings: &mut [Finding]) {
+    for f in findings
+        .iter_mut()
+        .filter(|f| f.result.outcome == Outcome::Fail)
+    {
+        f.reason(Text::new(
+            "Uten betydning for resultatet: kontrakten følger del I, og endringen er dekket fordi verdien holder seg under den nasjonale terskelverdien.",
+            "Of no consequence for the result: the contract falls under part I, and the change is covered because the value stays below the national threshold.",
+        ));
     }
 }
 
@@ -110,53 +117,36 @@ fn part_one(ctx: &Ctx) -> Finding {
     let fig = &ctx.figures;
     let total = fig.value_including_options + fig.cumulative_increase;
     let Some(national) = fig.national_threshold else {
-        f.outcome(Outcome::Fail).reason(text(|l| {
-            pick(
-                l,
-                "Den nasjonale terskelverdien på endringsdatoen er ukjent; endringen vurderes etter del II.",
-                "The national threshold on the change date is unknown; the change is assessed under part II.",
-            )
-            .to_owned()
-        }));
+        f.outcome(Outcome::Fail).reason(Text::new(
+            "Den nasjonale terskelverdien på endringsdatoen er ukjent; endringen vurderes etter del II.",
+            "The national threshold on the change date is unknown; the change is assessed under part II.",
+        ));
         return f;
     };
     let below = total < national;
-    f.reason(text(|l| match l {
-        Lang::Nb => format!(
-            "Kontraktens verdi medregnet opsjoner {} pluss samlet prisøkning {} er {}, som er {} den nasjonale terskelverdien {}.",
-            nok(fig.value_including_options, l),
-            nok(fig.cumulative_increase, l),
-            nok(total, l),
-            if below { "lavere enn" } else { "ikke lavere enn" },
-            nok(national, l)
-        ),
-        Lang::En => format!(
-            "The contract value including options {} plus the cumulative increase {} is {}, which is {} the national threshold {}.",
-            nok(fig.value_including_options, l),
-            nok(fig.cumulative_increase, l),
-            nok(total, l),
-            if below { "lower than" } else { "not lower than" },
-            nok(national, l)
-        ),
-    }));
-    if below {
-        f.outcome(Outcome::Pass).reason(text(|l| {
-            pick(
-                l,
-                "Hele kontrakten kunne vært inngått uten kunngjøring (del I); endringen er dekket, men de grunnleggende prinsippene i anskaffelsesloven § 4 gjelder fortsatt.",
-                "The whole contract could have been awarded without a notice (part I); the change is covered, but the basic principles of anskaffelsesloven § 4 still apply.",
-            )
-            .to_owned()
-        }));
+    let lower = if below {
+        Text::new("lavere enn", "lower than")
     } else {
-        f.outcome(Outcome::Fail).reason(text(|l| {
-            pick(
-                l,
-                "Del I har ingen endringsbestemmelse; endringen vurderes som etter del II.",
-                "Part I has no change provision; the change is assessed as under part II.",
-            )
-            .to_owned()
-        }));
+        Text::new("ikke lavere enn", "not lower than")
+    };
+    f.reason(say!(|l|
+        "Kontraktens verdi medregnet opsjoner {value} pluss samlet prisøkning {increase} er {total}, som er {lower} den nasjonale terskelverdien {national}.",
+        "The contract value including options {value} plus the cumulative increase {increase} is {total}, which is {lower} the national threshold {national}.",
+        value = nok(fig.value_including_options, l),
+        increase = nok(fig.cumulative_increase, l),
+        total = nok(total, l),
+        lower = lower.get(l),
+        national = nok(national, l)));
+    if below {
+        f.outcome(Outcome::Pass).reason(Text::new(
+            "Hele kontrakten kunne vært inngått uten kunngjøring (del I); endringen er dekket, men de grunnleggende prinsippene i anskaffelsesloven § 4 gjelder fortsatt.",
+            "The whole contract could have been awarded without a notice (part I); the change is covered, but the basic principles of anskaffelsesloven § 4 still apply.",
+        ));
+    } else {
+        f.outcome(Outcome::Fail).reason(Text::new(
+            "Del I har ingen endringsbestemmelse; endringen vurderes som etter del II.",
+            "Part I has no change provision; the change is assessed as under part II.",
+        ));
     }
     f
 }

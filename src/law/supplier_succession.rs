@@ -16,9 +16,9 @@
 
 use crate::assessment::{Basis, Element, ElementCoverage, Ground, Outcome};
 use crate::model::SuccessionCause;
-use crate::text::Lang;
+use crate::text::{Lang, Text};
 
-use super::{Ctx, Finding, labels, pick, text};
+use super::{Ctx, Finding, labels, text};
 
 pub(crate) const PROVISION: &str = "FOA § 28-1 (1) e, jf. § 28-2 d";
 
@@ -26,41 +26,26 @@ pub(crate) fn test(ctx: &Ctx, coverage: &[ElementCoverage]) -> Finding {
     let mut f =
         Finding::new(Ground::SupplierSuccession, PROVISION, Basis::Objective).code("mod-repl");
     let Some(new) = &ctx.change.new_supplier else {
-        return f.not_applicable(text(|l| {
-            pick(
-                l,
-                "Leverandøren skiftes ikke.",
-                "The supplier does not change.",
-            )
-            .to_owned()
-        }));
+        return f.not_applicable(Text::new(
+            "Leverandøren skiftes ikke.",
+            "The supplier does not change.",
+        ));
     };
     let restructuring = new.cause != SuccessionCause::Other;
     let cause = cause_name(new.cause);
-    f.reason(text(|l| match l {
-        Lang::Nb => format!(
-            "{} skal tre inn i stedet for {} som følge av {}{}.",
-            new.name,
-            ctx.contract.supplier.name,
-            cause.nb,
-            if restructuring {
-                ", en omstrukturering"
-            } else {
-                ", ikke en omstrukturering"
-            }
-        ),
-        Lang::En => format!(
-            "{} is to take the place of {} as a result of {}{}.",
-            new.name,
-            ctx.contract.supplier.name,
-            cause.en,
-            if restructuring {
-                ", a restructuring"
-            } else {
-                ", not a restructuring"
-            }
-        ),
-    }));
+    let kind = if restructuring {
+        Text::new("en omstrukturering", "a restructuring")
+    } else {
+        Text::new("ikke en omstrukturering", "not a restructuring")
+    };
+    f.reason(say!(
+        |l| "{new} skal tre inn i stedet for {old} som følge av {cause}, {kind}.",
+        "{new} is to take the place of {old} as a result of {cause}, {kind}.",
+        new = new.name,
+        old = ctx.contract.supplier.name,
+        cause = cause.get(l),
+        kind = kind.get(l)
+    ));
     let qualified = new.meets_original_qualifications;
     f.reason(text(|l| match (l, qualified) {
         (Lang::Nb, true) => "Den nye leverandøren oppfyller de opprinnelige kvalifikasjonskravene (vilkår 1).".to_owned(),
@@ -74,44 +59,24 @@ pub(crate) fn test(ctx: &Ctx, coverage: &[ElementCoverage]) -> Finding {
         .map(|c| c.element)
         .collect();
     if not_objective.is_empty() {
-        f.reason(text(|l| {
-            pick(
-                l,
-                "Alle andre elementer i endringen er dekket av objektive grunnlag, så det foretas ikke andre vesentlige endringer (vilkår 2).",
-                "Every other element of the change is covered by an objective ground, so no other substantial change is made (condition 2).",
-            )
-            .to_owned()
-        }));
+        f.reason(Text::new(
+            "Alle andre elementer i endringen er dekket av objektive grunnlag, så det foretas ikke andre vesentlige endringer (vilkår 2).",
+            "Every other element of the change is covered by an objective ground, so no other substantial change is made (condition 2).",
+        ));
     } else {
-        let names = labels::join(
-            &not_objective
-                .iter()
-                .map(|e| labels::element(*e))
-                .collect::<Vec<_>>(),
-        );
-        f.reason(text(|l| match l {
-            Lang::Nb => format!(
-                "Leverandørskiftet kombineres med {}, som ikke er dekket av et objektivt grunnlag; det kan ikke utelukkes at det foretas andre vesentlige endringer (vilkår 2).",
-                names.nb
-            ),
-            Lang::En => format!(
-                "The change of supplier is combined with {}, which is not covered by an objective ground; other substantial changes cannot be ruled out (condition 2).",
-                names.en
-            ),
-        }));
+        f.reason(say!(|l|
+            "Leverandørskiftet kombineres med endringer som ikke er dekket av et objektivt grunnlag ({names}); det kan ikke utelukkes at det foretas andre vesentlige endringer (vilkår 2).",
+            "The change of supplier comes with changes not covered by an objective ground ({names}); other substantial changes cannot be ruled out (condition 2).",
+            names = labels::elements(&not_objective).get(l)));
     }
     if restructuring && qualified && not_objective.is_empty() {
         f.outcome(Outcome::Pass);
         f.offer([Element::NewSupplier], Basis::Objective);
     } else {
-        f.outcome(Outcome::Fail).reason(text(|l| {
-            pick(
-                l,
-                "Leverandørskiftet er derfor en vesentlig endring (§ 28-2 d).",
-                "The change of supplier is therefore a substantial change (§ 28-2 d).",
-            )
-            .to_owned()
-        }));
+        f.outcome(Outcome::Fail).reason(Text::new(
+            "Leverandørskiftet er derfor en vesentlig endring (§ 28-2 d).",
+            "The change of supplier is therefore a substantial change (§ 28-2 d).",
+        ));
     }
     f
 }
