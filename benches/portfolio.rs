@@ -18,7 +18,11 @@ fn replicated_portfolio(copies: usize) -> (tempfile::TempDir, PathBuf) {
     fs::copy(src.join("merger.json"), root.join("merger.json")).expect("merger");
     for entry in fs::read_dir(&src).expect("contracts/") {
         let path = entry.expect("entry").path();
-        let name = path.file_name().and_then(|n| n.to_str()).unwrap_or_default().to_owned();
+        let name = path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or_default()
+            .to_owned();
         if !name.ends_with(".json") || name == "merger.json" {
             continue;
         }
@@ -30,7 +34,11 @@ fn replicated_portfolio(copies: usize) -> (tempfile::TempDir, PathBuf) {
                 one => vec![one],
             };
             for contract in contracts {
-                if let Some(id) = contract.get("id").and_then(|v| v.as_str()).map(str::to_owned) {
+                if let Some(id) = contract
+                    .get("id")
+                    .and_then(|v| v.as_str())
+                    .map(str::to_owned)
+                {
                     contract["id"] = serde_json::Value::String(format!("k{k}-{id}"));
                 }
             }
@@ -49,7 +57,9 @@ fn bench(c: &mut Criterion) {
 
     let mut group = c.benchmark_group(format!("portfolio of {n} contracts"));
     group.sample_size(20);
-    group.bench_function("load and validate", |b| b.iter(|| vesentlig::load::load_checked(&root).is_ok()));
+    group.bench_function("load and validate", |b| {
+        b.iter(|| vesentlig::load::load_checked(&root).is_ok())
+    });
     group.bench_function("assess", |b| {
         b.iter(|| vesentlig::law::assess_portfolio(&loaded.portfolio, &loaded.thresholds).len())
     });

@@ -6,6 +6,7 @@
 #![deny(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 pub mod assessment;
+pub mod atomic_file;
 pub mod cli;
 pub mod diagnostics;
 pub mod fingerprint;

@@ -174,9 +174,7 @@ impl Contract {
             .filter(|o| o.kind == OptionKind::Extension && o.exercised)
             .filter_map(|o| o.months)
             .sum();
-        self.end
-            .checked_sub_months(Months::new(exercised))
-            .unwrap_or(self.end)
+        months_before(self.end, exercised).unwrap_or(self.end)
     }
 
     /// The end if every unexercised extension option were exercised.
@@ -187,9 +185,7 @@ impl Contract {
             .filter(|o| o.kind == OptionKind::Extension && !o.exercised)
             .filter_map(|o| o.months)
             .sum();
-        self.end
-            .checked_add_months(Months::new(open))
-            .unwrap_or(self.end)
+        months_after(self.end, open).unwrap_or(self.end)
     }
 
     /// Days of the original term, counting both the first and the last day.
@@ -209,7 +205,9 @@ impl Contract {
 
     /// Value of `days` of extra term, rounded to whole kroner (legal-rules.md § 3, element 2).
     pub fn term_value(&self, days: i64) -> Amount {
-        (self.yearly_value() * Decimal::from(days) / Decimal::from(365)).round()
+        // Whole kroner, half away from zero (not banker's rounding).
+        (self.yearly_value() * Decimal::from(days) / Decimal::from(365))
+            .round_dp_with_strategy(0, rust_decimal::RoundingStrategy::MidpointAwayFromZero)
     }
 
     /// The estimated value at award including all options (FOA § 5-4): `value`, plus each volume
@@ -232,8 +230,37 @@ impl Contract {
 
 /// Days added by extending a term ending on `end` by `months` calendar months.
 pub fn extension_days(end: NaiveDate, months: u32) -> i64 {
-    end.checked_add_months(Months::new(months))
-        .map_or(0, |new_end| (new_end - end).num_days())
+    months_after(end, months).map_or(0, |new_end| (new_end - end).num_days())
+}
+
+/// The last day of a period of `months` calendar months that follows a term ending on `end`.
+///
+/// A period runs to the day before the same date `months` later, counted from the day after
+/// `end`: a six-month extension of a term ending 30 June runs to 31 December, not 30 December
+/// (which plain month arithmetic gives, because it keeps the day of the month). Where the target
+/// month is shorter the later of the two readings is used (28 February 2024 + 12 months =
+/// 28 February 2025). `None` only beyond the calendar.
+pub fn months_after(end: NaiveDate, months: u32) -> Option<NaiveDate> {
+    let plain = end.checked_add_months(Months::new(months))?;
+    let whole = end
+        .succ_opt()?
+        .checked_add_months(Months::new(months))?
+        .pred_opt()?;
+    Some(plain.max(whole))
+}
+
+/// The inverse of [`months_after`]: the end of a term that `months` of extension brought to `end`.
+/// Where two ends lead to the same date (28 and 29 February), the later is taken.
+pub fn months_before(end: NaiveDate, months: u32) -> Option<NaiveDate> {
+    let whole = end
+        .succ_opt()?
+        .checked_sub_months(Months::new(months))?
+        .pred_opt()?;
+    let plain = end.checked_sub_months(Months::new(months))?;
+    [whole.max(plain), whole.min(plain)]
+        .into_iter()
+        .find(|c| months_after(*c, months) == Some(end))
+        .or(Some(whole))
 }
 
 /// An original contracting authority: a merger municipality by id, or an authority outside the merger.
@@ -539,4 +566,39 @@ pub struct Unforeseen {
     pub circumstance: String,
     #[serde(default)]
     pub arose: Option<NaiveDate>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    #[test]
+    fn extension_periods_count_whole_calendar_months() {
+        assert_eq!(months_after(d(2026, 6, 30), 6), Some(d(2026, 12, 31)));
+        assert_eq!(months_after(d(2026, 12, 31), 12), Some(d(2027, 12, 31)));
+        assert_eq!(months_after(d(2024, 2, 28), 12), Some(d(2025, 2, 28)));
+        assert_eq!(months_after(d(2024, 2, 29), 12), Some(d(2025, 2, 28)));
+        assert_eq!(extension_days(d(2026, 6, 30), 6), 184);
+    }
+
+    #[test]
+    fn months_before_undoes_months_after() {
+        for (end, m) in [
+            (d(2026, 6, 30), 6),
+            (d(2026, 12, 31), 12),
+            (d(2027, 3, 31), 1),
+            (d(2025, 9, 14), 24),
+        ] {
+            let later = months_after(end, m).unwrap();
+            assert_eq!(
+                months_before(later, m),
+                Some(end),
+                "{end} + {m} months = {later}"
+            );
+        }
+    }
 }

@@ -1,11 +1,11 @@
 //! `vesentlig plan`: the tender, notice and termination schedule as a table, JSON, CSV or ICS.
 
-use std::fs;
 use std::io::Write;
-use std::path::Path;
+
 use std::process::ExitCode;
 
 use super::args::{PlanArgs, PlanFormat};
+use crate::atomic_file::write_atomic;
 use crate::plan::{self, lead_time, render};
 
 pub fn run(args: &PlanArgs) -> ExitCode {
@@ -54,24 +54,4 @@ pub fn run(args: &PlanArgs) -> ExitCode {
             }
         }
     }
-}
-
-/// Writes `bytes` to a temporary file next to `path` and renames it into place, so a reader
-/// never sees a half-written file and a failed run leaves the old file intact.
-fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "plan".into());
-    let tmp = path.with_file_name(format!(".{name}.{}.tmp", std::process::id()));
-    let result = (|| {
-        let mut f = fs::File::create(&tmp)?;
-        f.write_all(bytes)?;
-        f.sync_all()?;
-        fs::rename(&tmp, path)
-    })();
-    if result.is_err() {
-        let _ = fs::remove_file(&tmp);
-    }
-    result
 }

@@ -4,7 +4,7 @@
 use std::process::ExitCode;
 
 use super::args::ReportArgs;
-use crate::render::batch::write_atomic;
+use crate::atomic_file::write_atomic;
 use crate::render::report::{ReportData, ReportInput};
 use crate::render::{Renderer, Template};
 

@@ -1,7 +1,5 @@
 //! Splitting a change into the elements of legal-rules.md § 3; each must be covered by a ground.
 
-use chrono::{Months, NaiveDate};
-
 use crate::assessment::Element;
 use crate::model::{Contract, Merger, PriceTerms, ProposedChange};
 
@@ -83,20 +81,4 @@ pub fn joining_authorities<'a>(contract: &Contract, change: &'a ProposedChange) 
         .map(String::as_str)
         .filter(|id| !contract.municipality_ids().any(|own| own == *id))
         .collect()
-}
-
-/// The last day of a period of `months` calendar months that follows a term ending on `end`.
-///
-/// A period runs to the day before the same date `months` later, counted from the day after
-/// `end`: a six-month extension of a term ending 30 June runs to 31 December, not 30 December
-/// (which plain month arithmetic gives, because it keeps the day of the month). Where the target
-/// month is shorter the later of the two readings is used (28 February 2024 + 12 months =
-/// 28 February 2025). `None` only beyond the calendar.
-pub(crate) fn months_after(end: NaiveDate, months: u32) -> Option<NaiveDate> {
-    let plain = end.checked_add_months(Months::new(months))?;
-    let whole = end
-        .succ_opt()?
-        .checked_add_months(Months::new(months))?
-        .pred_opt()?;
-    Some(plain.max(whole))
 }

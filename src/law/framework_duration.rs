@@ -66,5 +66,5 @@ pub(crate) fn test(ctx: &Ctx) -> Finding {
 
 /// The last day of a four-year term starting on `start` (2023-01-01 → 2026-12-31).
 fn four_years_last_day(start: NaiveDate) -> Option<NaiveDate> {
-    super::elements::months_after(start.pred_opt()?, 48)
+    crate::model::months_after(start.pred_opt()?, 48)
 }

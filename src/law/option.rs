@@ -192,5 +192,5 @@ fn unnamed_options(ctx: &Ctx, f: &mut Finding) {
 /// The latest end an extension option allows: its months after the current end, counted as
 /// whole calendar months (§ 19-1 (2): the clause fixes the extent of the change).
 fn extension_limit(ctx: &Ctx, option: &ContractOption) -> Option<chrono::NaiveDate> {
-    super::elements::months_after(ctx.contract.end, option.months.unwrap_or(0))
+    crate::model::months_after(ctx.contract.end, option.months.unwrap_or(0))
 }

@@ -1,7 +1,6 @@
 //! Renders many memos at once: in parallel, each written atomically, failures isolated.
 
-use std::fs;
-use std::io::{self, Write};
+use std::io;
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
@@ -10,6 +9,7 @@ use rayon::prelude::*;
 use super::memo::{MemoData, MemoInput};
 use super::{RenderError, Renderer, Template};
 use crate::assessment::Assessment;
+use crate::atomic_file::write_atomic;
 use crate::model::Portfolio;
 use crate::plan::{Plan, Severity};
 use crate::text::Lang;
@@ -134,28 +134,6 @@ fn write_memo(
     Ok((path, rendered.warnings))
 }
 
-/// Writes to a temporary file in the same folder, then renames it over `path`: a reader
-/// (or a crash) never sees a half-written PDF, and an earlier version stays intact on failure.
-pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
-    let dir = path.parent().unwrap_or(Path::new("."));
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let tmp = dir.join(format!(".{name}.{}.partial", std::process::id()));
-    let written = (|| {
-        let mut f = fs::File::create(&tmp)?;
-        f.write_all(bytes)?;
-        f.sync_all()?;
-        fs::rename(&tmp, path)
-    })();
-    if written.is_err() {
-        // Best effort: the temporary file is ours and useless now.
-        let _ = fs::remove_file(&tmp);
-    }
-    written
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -165,16 +143,5 @@ mod tests {
         assert_eq!(file_name("a-lonn-2015", "utvid"), "a-lonn-2015__utvid.pdf");
         assert_eq!(file_name("../../etc", "x/y z"), "_.._etc__x_y_z.pdf");
         assert_eq!(file_name(".hidden", "ø"), "hidden___.pdf");
-    }
-
-    #[test]
-    fn atomic_write_replaces_and_leaves_no_temporary_file() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("m.pdf");
-        write_atomic(&path, b"one").unwrap();
-        write_atomic(&path, b"two").unwrap();
-        assert_eq!(fs::read(&path).unwrap(), b"two");
-        assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1);
-        assert!(write_atomic(&dir.path().join("missing/m.pdf"), b"x").is_err());
     }
 }
