@@ -212,6 +212,30 @@ fn english_memo_is_english() {
     }
 }
 
+/// English memos cite provisions in English: «cf.», «and … by analogy», never «jf.», «og»,
+/// «analogisk».
+fn assert_english_citations(data: &MemoData) {
+    let cites = data
+        .tests
+        .iter()
+        .map(|t| t.provision.as_str())
+        .chain(data.framework.iter().map(|p| p.cite.as_str()));
+    for cite in cites {
+        for nb in [
+            "jf.",
+            " og ",
+            "analogisk",
+            "Kontinuitetsprinsippet",
+            "del I",
+        ] {
+            assert!(
+                !cite.contains(nb),
+                "Norwegian {nb:?} in the English citation {cite:?}"
+            );
+        }
+    }
+}
+
 // ---- The command on the shipped example portfolio ------------------------------------------
 
 fn example_assessments() -> (vesentlig::load::Loaded, Vec<Assessment>) {
@@ -238,6 +262,9 @@ fn every_example_memo_renders_without_warnings_in_both_languages() {
             });
             if let Err(e) = renderer.render_strict(Template::Memo, &data, d("2026-11-27")) {
                 panic!("{} / {} ({lang:?}): {e}", a.contract, a.change);
+            }
+            if lang == Lang::En {
+                assert_english_citations(&data);
             }
         }
     }

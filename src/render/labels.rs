@@ -8,7 +8,8 @@ use crate::model::{
 };
 use crate::text::{Lang, Text};
 
-fn t(lang: Lang, nb: &str, en: &str) -> String {
+/// The text for `lang` of a Norwegian/English pair.
+pub fn tr(lang: Lang, nb: impl Into<String>, en: impl Into<String>) -> String {
     Text::new(nb, en).get(lang).to_owned()
 }
 
@@ -68,81 +69,81 @@ pub fn element(e: Element, lang: Lang) -> String {
 
 pub fn contract_kind(k: ContractKind, lang: Lang) -> String {
     match k {
-        ContractKind::Contract => t(lang, "Kontrakt", "Contract"),
-        ContractKind::FrameworkAgreement => t(lang, "Rammeavtale", "Framework agreement"),
+        ContractKind::Contract => tr(lang, "Kontrakt", "Contract"),
+        ContractKind::FrameworkAgreement => tr(lang, "Rammeavtale", "Framework agreement"),
     }
 }
 
 pub fn subject(s: Subject, lang: Lang) -> String {
     match s {
-        Subject::Supplies => t(lang, "vareanskaffelse", "supplies"),
-        Subject::Services => t(lang, "tjenesteanskaffelse", "services"),
-        Subject::Works => t(lang, "bygge- og anleggsarbeid", "works"),
+        Subject::Supplies => tr(lang, "vareanskaffelse", "supplies"),
+        Subject::Services => tr(lang, "tjenesteanskaffelse", "services"),
+        Subject::Works => tr(lang, "bygge- og anleggsarbeid", "works"),
     }
 }
 
 pub fn procedure(p: Procedure, lang: Lang) -> String {
     match p {
-        Procedure::Open => t(lang, "åpen anbudskonkurranse", "open procedure"),
-        Procedure::Restricted => t(lang, "begrenset anbudskonkurranse", "restricted procedure"),
-        Procedure::CompetitiveNegotiation => t(
+        Procedure::Open => tr(lang, "åpen anbudskonkurranse", "open procedure"),
+        Procedure::Restricted => tr(lang, "begrenset anbudskonkurranse", "restricted procedure"),
+        Procedure::CompetitiveNegotiation => tr(
             lang,
             "konkurranse med forhandling",
             "competitive procedure with negotiation",
         ),
-        Procedure::NegotiatedWithoutNotice => t(
+        Procedure::NegotiatedWithoutNotice => tr(
             lang,
             "forhandlet prosedyre uten forutgående kunngjøring",
             "negotiated procedure without prior publication",
         ),
-        Procedure::DirectAward => t(lang, "direkteanskaffelse", "direct award"),
-        Procedure::Other => t(lang, "annen prosedyre", "other procedure"),
+        Procedure::DirectAward => tr(lang, "direkteanskaffelse", "direct award"),
+        Procedure::Other => tr(lang, "annen prosedyre", "other procedure"),
     }
 }
 
 pub fn option_kind(k: OptionKind, lang: Lang) -> String {
     match k {
-        OptionKind::Extension => t(lang, "Forlengelse", "Extension"),
-        OptionKind::Volume => t(lang, "Volum", "Volume"),
+        OptionKind::Extension => tr(lang, "Forlengelse", "Extension"),
+        OptionKind::Volume => tr(lang, "Volum", "Volume"),
     }
 }
 
 pub fn clause_cover(c: ClauseCover, lang: Lang) -> String {
     match c {
-        ClauseCover::Volume => t(lang, "volum", "volume"),
-        ClauseCover::NewAuthorities => t(lang, "nye oppdragsgivere", "new authorities"),
-        ClauseCover::Term => t(lang, "løpetid", "term"),
-        ClauseCover::Price => t(lang, "pris", "price"),
+        ClauseCover::Volume => tr(lang, "volum", "volume"),
+        ClauseCover::NewAuthorities => tr(lang, "nye oppdragsgivere", "new authorities"),
+        ClauseCover::Term => tr(lang, "løpetid", "term"),
+        ClauseCover::Price => tr(lang, "pris", "price"),
     }
 }
 
 pub fn modification_ground(g: ModificationGround, lang: Lang) -> String {
     match g {
-        ModificationGround::Option => t(lang, "opsjon", "option"),
-        ModificationGround::ChangeClause => t(lang, "endringsklausul", "change clause"),
-        ModificationGround::DeMinimis => t(lang, "§ 28-1 (1) b", "§ 28-1 (1) b"),
-        ModificationGround::AdditionalDeliveries => t(lang, "§ 28-1 (1) c", "§ 28-1 (1) c"),
-        ModificationGround::Unforeseen => t(lang, "§ 28-1 (1) d", "§ 28-1 (1) d"),
-        ModificationGround::SupplierSuccession => t(lang, "§ 28-1 (1) e", "§ 28-1 (1) e"),
-        ModificationGround::NonSubstantial => t(lang, "ikke vesentlig", "not substantial"),
-        ModificationGround::Unknown => t(lang, "ukjent", "unknown"),
+        ModificationGround::Option => tr(lang, "opsjon", "option"),
+        ModificationGround::ChangeClause => tr(lang, "endringsklausul", "change clause"),
+        ModificationGround::DeMinimis => tr(lang, "§ 28-1 (1) b", "§ 28-1 (1) b"),
+        ModificationGround::AdditionalDeliveries => tr(lang, "§ 28-1 (1) c", "§ 28-1 (1) c"),
+        ModificationGround::Unforeseen => tr(lang, "§ 28-1 (1) d", "§ 28-1 (1) d"),
+        ModificationGround::SupplierSuccession => tr(lang, "§ 28-1 (1) e", "§ 28-1 (1) e"),
+        ModificationGround::NonSubstantial => tr(lang, "ikke vesentlig", "not substantial"),
+        ModificationGround::Unknown => tr(lang, "ukjent", "unknown"),
     }
 }
 
 pub fn succession_cause(c: SuccessionCause, lang: Lang) -> String {
     match c {
-        SuccessionCause::Merger => t(lang, "fusjon", "merger"),
-        SuccessionCause::Acquisition => t(lang, "oppkjøp", "acquisition"),
-        SuccessionCause::Insolvency => t(lang, "konkurs", "insolvency"),
-        SuccessionCause::Restructuring => t(lang, "omstrukturering", "restructuring"),
-        SuccessionCause::Other => t(lang, "annet", "other"),
+        SuccessionCause::Merger => tr(lang, "fusjon", "merger"),
+        SuccessionCause::Acquisition => tr(lang, "oppkjøp", "acquisition"),
+        SuccessionCause::Insolvency => tr(lang, "konkurs", "insolvency"),
+        SuccessionCause::Restructuring => tr(lang, "omstrukturering", "restructuring"),
+        SuccessionCause::Other => tr(lang, "annet", "other"),
     }
 }
 
 /// Yes or no.
 pub fn yes_no(v: bool, lang: Lang) -> String {
     match v {
-        true => t(lang, "ja", "yes"),
-        false => t(lang, "nei", "no"),
+        true => tr(lang, "ja", "yes"),
+        false => tr(lang, "nei", "no"),
     }
 }

@@ -9,14 +9,14 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::Serialize;
 
-use super::labels;
+use super::labels::{self, tr};
 use crate::assessment::{Assessment, Outcome, Recommendation, TestResult};
 use crate::model::{
     AuthorityRef, Contract, ContractKind, Merger, OptionKind, Part, ProposedChange,
 };
 use crate::plan::calendar::{DateKind, earliest_after_period, next_working_day};
 use crate::plan::{Action, ActionKind, ContractPlan, Warning as PlanWarning};
-use crate::text::{Lang, Text, date_long, date_short, nok, number, percent, share};
+use crate::text::{Lang, date_long, date_short, nok, number, percent, share};
 
 /// A label and its value: one line of a facts table.
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
@@ -143,10 +143,6 @@ pub struct MemoInput<'a> {
     pub plan: Option<&'a ContractPlan>,
     /// The planner's warnings for this contract.
     pub plan_warnings: &'a [&'a PlanWarning],
-}
-
-fn tr(lang: Lang, nb: impl Into<String>, en: impl Into<String>) -> String {
-    Text::new(nb, en).get(lang).to_owned()
 }
 
 fn row(label: String, value: String) -> Row {
@@ -326,18 +322,11 @@ fn award(c: &Contract, lang: Lang) -> String {
         .as_ref()
         .map(|n| tr(lang, format!(", kunngjøring {n}"), format!(", notice {n}")))
         .unwrap_or_default();
-    tr(
-        lang,
-        format!(
-            "{} ({announced}{notice}); signert {}",
-            labels::procedure(c.award.procedure, lang),
-            date_long(c.award.signed, lang)
-        ),
-        format!(
-            "{} ({announced}{notice}); signed {}",
-            labels::procedure(c.award.procedure, lang),
-            date_long(c.award.signed, lang)
-        ),
+    format!(
+        "{} ({announced}{notice}); {} {}",
+        labels::procedure(c.award.procedure, lang),
+        tr(lang, "signert", "signed"),
+        date_long(c.award.signed, lang)
     )
 }
 
@@ -482,13 +471,7 @@ fn clauses(c: &Contract, lang: Lang) -> Vec<ClauseRow> {
                 .collect();
             let max = cl
                 .max_value
-                .map(|v| {
-                    tr(
-                        lang,
-                        format!("; inntil {}", nok(v, lang)),
-                        format!("; up to {}", nok(v, lang)),
-                    )
-                })
+                .map(|v| format!("; {} {}", tr(lang, "inntil", "up to"), nok(v, lang)))
                 .unwrap_or_default();
             let clear = if cl.clear_precise_unequivocal {
                 tr(
@@ -557,20 +540,13 @@ fn change_facts(
     if let Some(m) = merger {
         rows.push(row(
             tr(lang, "Sammenslåingen", "The merger"),
-            tr(
-                lang,
-                format!(
-                    "{} fra {} (vedtatt {})",
-                    m.name,
-                    date_long(m.effective, lang),
-                    date_long(m.decided, lang)
-                ),
-                format!(
-                    "{} from {} (decided {})",
-                    m.name,
-                    date_long(m.effective, lang),
-                    date_long(m.decided, lang)
-                ),
+            format!(
+                "{} {} {} ({} {})",
+                m.name,
+                tr(lang, "fra", "from"),
+                date_long(m.effective, lang),
+                tr(lang, "vedtatt", "decided"),
+                date_long(m.decided, lang)
             ),
         ));
     }
@@ -765,7 +741,7 @@ fn test_section(t: &TestResult, lang: Lang) -> TestSection {
     let covers: Vec<String> = t.covers.iter().map(|e| labels::element(*e, lang)).collect();
     TestSection {
         title: labels::ground(t.test, lang),
-        provision: t.provision.to_owned(),
+        provision: crate::law::labels::provision(t.provision, lang),
         outcome: labels::outcome(t.outcome, lang),
         outcome_code: labels::outcome_code(t.outcome),
         basis: labels::basis(t.basis, lang),
@@ -887,11 +863,8 @@ fn calculations(a: &Assessment, c: &Contract, lang: Lang) -> Vec<CalcRow> {
         let from = f
             .thresholds_from
             .map(|d| {
-                tr(
-                    lang,
-                    format!(", i kraft fra {}", date_short(d, lang)),
-                    format!(", in force from {}", date_short(d, lang)),
-                )
+                let from = tr(lang, "i kraft fra", "in force from");
+                format!(", {from} {}", date_short(d, lang))
             })
             .unwrap_or_default();
         rows.push(calc(

@@ -6,12 +6,12 @@
 use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 
-use super::labels;
+use super::labels::{self, tr};
 use super::memo::{DeadlineRow, deadline_row};
 use crate::assessment::{Assessment, Recommendation};
 use crate::model::{Contract, Portfolio};
 use crate::plan::{ActionKind, Plan, Severity};
-use crate::text::{Lang, Text, date_long, date_short};
+use crate::text::{Lang, date_long, date_short};
 
 /// One recommendation and how many changes got it.
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
@@ -114,10 +114,6 @@ pub struct ReportInput<'a> {
     pub fingerprint: &'a str,
     /// The procurement plan for the same portfolio and date.
     pub plan: &'a Plan,
-}
-
-fn tr(lang: Lang, nb: impl Into<String>, en: impl Into<String>) -> String {
-    Text::new(nb, en).get(lang).to_owned()
 }
 
 const RECOMMENDATIONS: [Recommendation; 3] = [
