@@ -129,8 +129,13 @@ fn intention_notice_memo_gives_the_standstill_dates() {
             "FOA § 25-3",
             "12,50 % av grunnlaget",
             "samlet økning er ikke lavere",
+            // The box on page 1 gives the recommendation in one sentence of its own.
+            "Endringen kan trolig avtales uten ny konkurranse (grunnlag: ikke vesentlig endring), men først etter en intensjonskunngjøring og ti dagers karensperiode.",
         ],
     );
+    // The conclusion is printed once, in its section, not again in the box.
+    let conclusion = "fordi hjemmelen beror på skjønn";
+    assert_eq!(text.matches(conclusion).count(), 1, "{text}");
 }
 
 #[test]

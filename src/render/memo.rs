@@ -11,12 +11,13 @@ use serde::Serialize;
 
 use super::labels::{self, tr};
 use crate::assessment::{Assessment, Outcome, Recommendation, TestResult};
+use crate::law::labels as law_labels;
 use crate::model::{
     AuthorityRef, Contract, ContractKind, Merger, OptionKind, Part, ProposedChange,
 };
 use crate::plan::calendar::{DateKind, earliest_after_period, next_working_day};
 use crate::plan::{Action, ActionKind, ContractPlan, Warning as PlanWarning};
-use crate::text::{Lang, date_long, date_short, nok, number, percent, share};
+use crate::text::{Lang, Text, date_long, date_short, nok, number, percent, share};
 
 /// A label and its value: one line of a facts table.
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
@@ -109,6 +110,9 @@ pub struct MemoData {
     pub reference: String,
     pub recommendation: String,
     pub recommendation_code: &'static str,
+    /// The recommendation in one sentence, for the box on page 1 (the full reasoning is in
+    /// `conclusion`, so the memo does not print the same sentences twice).
+    pub summary: String,
     pub conclusion: String,
     pub contract_facts: Vec<Row>,
     pub options: Vec<OptionRow>,
@@ -164,6 +168,7 @@ impl MemoData {
             reference: format!("{} / {}", c.id, a.change),
             recommendation: labels::recommendation(a.recommendation, lang),
             recommendation_code: labels::recommendation_code(a.recommendation),
+            summary: summary(a, lang),
             conclusion: a.conclusion.get(lang).to_owned(),
             contract_facts: contract_facts(c, a.part, input.merger, lang),
             options: options(c, lang),
@@ -187,6 +192,58 @@ impl MemoData {
             fingerprint: input.fingerprint.to_owned(),
         }
     }
+}
+
+/// The recommendation in one sentence, with the grounds relied on.
+fn summary(a: &Assessment, lang: Lang) -> String {
+    let names: Vec<Text> = a.grounds.iter().map(|g| law_labels::ground(*g)).collect();
+    let grounds = law_labels::join(&names);
+    let grounds = grounds.get(lang);
+    let basis = if grounds.is_empty() {
+        String::new()
+    } else {
+        format!(" ({}: {grounds})", tr(lang, "grunnlag", "grounds"))
+    };
+    let notice = if a.modification_notice {
+        tr(
+            lang,
+            "; den skal kunngjøres med en kunngjøring om endring (§ 28-1 (3))",
+            "; it must be published in a modification notice (§ 28-1 (3))",
+        )
+    } else {
+        String::new()
+    };
+    let sentence = match a.recommendation {
+        Recommendation::Continue if a.implicit => tr(
+            lang,
+            format!(
+                "Kontrakten kan videreføres av den sammenslåtte kommunen uten ny konkurranse{basis}"
+            ),
+            format!(
+                "The merged municipality may continue the contract without a new competition{basis}"
+            ),
+        ),
+        Recommendation::Continue => tr(
+            lang,
+            format!("Endringen kan avtales uten ny konkurranse{basis}{notice}"),
+            format!("The change may be agreed without a new competition{basis}{notice}"),
+        ),
+        Recommendation::IntentionNotice => tr(
+            lang,
+            format!(
+                "Endringen kan trolig avtales uten ny konkurranse{basis}, men først etter en intensjonskunngjøring og ti dagers karensperiode{notice}"
+            ),
+            format!(
+                "The change may probably be agreed without a new competition{basis}, but only after an intention notice and a ten-day standstill{notice}"
+            ),
+        ),
+        Recommendation::Retender => tr(
+            lang,
+            "Endringen kan ikke avtales uten ny konkurranse; behovet må dekkes gjennom en ny anskaffelse",
+            "The change may not be agreed without a new competition; the need must be met through a new procurement",
+        ),
+    };
+    sentence + "."
 }
 
 fn recipient(merger: Option<&Merger>, lang: Lang) -> String {
