@@ -135,6 +135,17 @@ fn report_command_on_the_example_is_deterministic() {
         })
         .collect();
     assert_eq!(runs[0], runs[1]);
+    // The steering group sees the whole timeline, with its legend, on the first page.
+    let first = &pdf_pages(&runs[0])[0];
+    assert_contains_all(
+        first,
+        &[
+            "fjordvik-arkiv-2015",
+            "storvik-renhold-2023",
+            "sammenslåingstidspunktet",
+            "side 1 av",
+        ],
+    );
     let text = pdf_text(&runs[0]);
     assert_contains_all(
         &text,

@@ -183,6 +183,18 @@ pub fn pdf_text(pdf: &[u8]) -> String {
 }
 
 pub fn text_of(path: &Path) -> String {
+    normalise(&raw_text(path))
+}
+
+/// Each page's text, normalised as by `pdf_text`.
+pub fn pdf_pages(pdf: &[u8]) -> Vec<String> {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("doc.pdf");
+    std::fs::write(&path, pdf).unwrap();
+    raw_text(&path).split('\u{c}').map(normalise).collect()
+}
+
+fn raw_text(path: &Path) -> String {
     let out = Command::new("pdftotext")
         .args(["-enc", "UTF-8"])
         .arg(path)
@@ -190,9 +202,11 @@ pub fn text_of(path: &Path) -> String {
         .output()
         .expect("pdftotext (poppler-utils) must be installed");
     assert!(out.status.success());
-    let text = String::from_utf8(out.stdout)
-        .unwrap()
-        .replace("\u{ad}\n", "");
+    String::from_utf8(out.stdout).unwrap()
+}
+
+fn normalise(text: &str) -> String {
+    let text = text.replace("\u{ad}\n", "");
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
