@@ -157,6 +157,9 @@ fn retender_memo_gives_termination_and_plan_pointer() {
             // (pdftotext interleaves table columns, so cells are checked one by one.)
             "senest 01.07.2026",
             "Si opp Renhold av kommunale bygg",
+            // The next steps name the plan's latest dates themselves.
+            "si opp kontrakten senest 1. juli 2026",
+            "kunngjøre konkurransen senest",
             "Kunngjør konkurransen for Renhold",
             "fristen er passert",
             "vesentlig plan",

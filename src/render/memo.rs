@@ -234,7 +234,7 @@ fn summary(a: &Assessment, lang: Lang) -> String {
                 "Endringen kan trolig avtales uten ny konkurranse{basis}, men først etter en intensjonskunngjøring og ti dagers karensperiode{notice}"
             ),
             format!(
-                "The change may probably be agreed without a new competition{basis}, but only after an intention notice and a ten-day standstill{notice}"
+                "The change can probably be agreed without a new competition{basis}, but only after an intention notice and a ten-day standstill{notice}"
             ),
         ),
         Recommendation::Retender => tr(
@@ -1145,35 +1145,97 @@ fn retender_steps(input: &MemoInput<'_>) -> Vec<String> {
     let c = input.contract;
     let lang = input.lang;
     let limit = tender_time_limit(input.assessment.part, lang);
-    let (end, with_options) = (
-        date_long(c.end, lang),
-        date_long(c.end_with_options(), lang),
-    );
-    let planned = input.plan.is_some_and(|p| p.tender.is_some());
+    // The plan's end: a term extension assessed `continue` moves it, and the table of
+    // deadlines below shows that date.
+    let planned = input.plan.map(|p| &p.planned_end);
+    let end_date = planned.map_or(c.end, |p| p.date.max(c.end));
+    let end = date_long(end_date, lang);
+    let extended = match planned.and_then(|p| p.by_change.as_deref()) {
+        Some(ch) if end_date > c.end => tr(
+            lang,
+            format!(" (etter endringen «{ch}», som kan gjøres uten ny konkurranse)"),
+            format!(" (after the change “{ch}”, which may be made without a new competition)"),
+        ),
+        _ => String::new(),
+    };
+    let options = if c.end_with_options() <= end_date {
+        String::new()
+    } else {
+        let with_options = date_long(c.end_with_options(), lang);
+        tr(
+            lang,
+            format!("; med gjenstående forlengelsesopsjoner {with_options}"),
+            format!("; with the remaining extension options {with_options}"),
+        )
+    };
     vec![
         tr(
             lang,
             format!(
-                "Endringen kan ikke avtales uten en ny konkurranse. Behovet må dekkes gjennom en ny anskaffelse{limit}; den eksisterende kontrakten kan videreføres uendret til den utløper {end} (med gjenstående opsjoner {with_options})."
+                "Endringen kan ikke avtales uten en ny konkurranse. Behovet må dekkes gjennom en ny anskaffelse{limit}; den eksisterende kontrakten kan videreføres uendret til den utløper {end}{extended}{options}."
             ),
             format!(
-                "The change may not be agreed without a new competition. The need must be met through a new procurement{limit}; the existing contract may continue unchanged until it expires on {end} (with the remaining options {with_options})."
+                "The change may not be agreed without a new competition. The need must be met through a new procurement{limit}; the existing contract may continue unchanged until it expires on {end}{extended}{options}."
             ),
         ),
-        if planned {
-            tr(
-                lang,
-                "Seneste datoer for å starte og kunngjøre den nye konkurransen, og for oppsigelse, står i fristtabellen nedenfor (fra anskaffelsesplanen, «vesentlig plan»).",
-                "The latest dates to start and launch the new competition, and to give notice of termination, are in the table of deadlines below (from the procurement plan, “vesentlig plan”).",
-            )
-        } else {
-            tr(
-                lang,
-                "Anskaffelsesplanen («vesentlig plan») har ingen ny konkurranse for kontrakten; sett opp tidsplanen for den nye anskaffelsen særskilt.",
-                "The procurement plan (“vesentlig plan”) has no new competition for the contract; schedule the new procurement separately.",
-            )
-        },
+        planned_tender_step(input),
     ]
+}
+
+/// The plan's latest dates for the new competition and the termination, in one sentence (the
+/// table of deadlines gives how each was computed).
+fn planned_tender_step(input: &MemoInput<'_>) -> String {
+    let lang = input.lang;
+    let steps: Vec<Text> = input
+        .plan
+        .filter(|p| p.tender.is_some())
+        .map(|p| p.actions.iter().filter_map(tender_action).collect())
+        .unwrap_or_default();
+    if steps.is_empty() {
+        return tr(
+            lang,
+            "Anskaffelsesplanen («vesentlig plan») har ingen ny konkurranse for kontrakten; sett opp tidsplanen for den nye anskaffelsen særskilt.",
+            "The procurement plan (“vesentlig plan”) has no new competition for the contract; schedule the new procurement separately.",
+        );
+    }
+    let list = law_labels::join(&steps);
+    tr(
+        lang,
+        format!(
+            "Etter anskaffelsesplanen («vesentlig plan») må oppdragsgiveren {}; se fristtabellen nedenfor.",
+            list.nb
+        ),
+        format!(
+            "Under the procurement plan (“vesentlig plan”) the contracting authority must {}; see the table of deadlines below.",
+            list.en
+        ),
+    )
+}
+
+/// A latest date of the new competition or of the termination, as a clause.
+fn tender_action(a: &Action) -> Option<Text> {
+    let (nb, en) = match a.kind {
+        ActionKind::TenderStart => (
+            "starte arbeidet med den nye konkurransen",
+            "start work on the new competition",
+        ),
+        ActionKind::TenderNotice => ("kunngjøre konkurransen", "publish the contract notice"),
+        ActionKind::TerminationNotice => ("si opp kontrakten", "give notice of termination"),
+        _ => return None,
+    };
+    let (d_nb, d_en) = (
+        date_long(a.deadline.date, Lang::Nb),
+        date_long(a.deadline.date, Lang::En),
+    );
+    let (past_nb, past_en) = if a.past {
+        (" (fristen er passert)", " (already passed)")
+    } else {
+        ("", "")
+    };
+    Some(Text::new(
+        format!("{nb} senest {d_nb}{past_nb}"),
+        format!("{en} by {d_en}{past_en}"),
+    ))
 }
 
 /// The legal minimum tender period for the contract's part (§ 20-2 / § 8-14).
