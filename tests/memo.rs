@@ -133,9 +133,12 @@ fn intention_notice_memo_gives_the_standstill_dates() {
             "Endringen kan trolig avtales uten ny konkurranse (grunnlag: ikke vesentlig endring), men først etter en intensjonskunngjøring og ti dagers karensperiode.",
         ],
     );
-    // The conclusion is printed once, in its section, not again in the box.
+    // The conclusion is printed once, in its section, not again in the box; the change's
+    // description once, under the proposed change (the heading names the change by its id).
     let conclusion = "fordi hjemmelen beror på skjønn";
     assert_eq!(text.matches(conclusion).count(), 1, "{text}");
+    assert_eq!(text.matches("Renhold av to nye bygg").count(), 1, "{text}");
+    assert!(text.contains("Endring «to-bygg», som skal avtales"));
 }
 
 #[test]

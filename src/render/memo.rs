@@ -118,6 +118,9 @@ pub struct MemoData {
     pub options: Vec<OptionRow>,
     pub clauses: Vec<ClauseRow>,
     pub modifications: Vec<ModificationRow>,
+    /// The change named for the heading block (its id and date); the description is printed
+    /// once, under «Den foreslåtte endringen».
+    pub change_heading: String,
     pub change_description: String,
     pub change_facts: Vec<Row>,
     pub framework: Vec<Provision>,
@@ -174,6 +177,7 @@ impl MemoData {
             options: options(c, lang),
             clauses: clauses(c, lang),
             modifications: modifications(c, lang),
+            change_heading: change_heading(a, lang),
             change_description: change_description(a, change, lang),
             change_facts: change_facts(a, c, change, input.merger, lang),
             framework: framework(a, c, input.merger, lang),
@@ -569,6 +573,24 @@ fn modifications(c: &Contract, lang: Lang) -> Vec<ModificationRow> {
             },
         })
         .collect()
+}
+
+fn change_heading(a: &Assessment, lang: Lang) -> String {
+    let date = date_long(a.date, lang);
+    if a.implicit {
+        tr(
+            lang,
+            format!("Overdragelse til den sammenslåtte kommunen {date}"),
+            format!("Transfer to the merged municipality on {date}"),
+        )
+    } else {
+        let id = &a.change;
+        tr(
+            lang,
+            format!("Endring «{id}», som skal avtales {date}"),
+            format!("Change “{id}”, to be agreed on {date}"),
+        )
+    }
 }
 
 fn change_description(a: &Assessment, change: Option<&ProposedChange>, lang: Lang) -> String {
