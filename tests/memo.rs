@@ -244,6 +244,15 @@ fn assert_english_citations(data: &MemoData) {
                 "Norwegian {nb:?} in the English citation {cite:?}"
             );
         }
+        // Letters in brackets, as in the rest of the English memo: «(1) (b)», not «(1) b».
+        let words: Vec<&str> = cite.split(' ').collect();
+        for pair in words.windows(2) {
+            let letter = pair[1].trim_end_matches(',');
+            assert!(
+                !(pair[0].ends_with(')') && letter.len() == 1),
+                "unbracketed letter in {cite:?}"
+            );
+        }
     }
 }
 

@@ -4,7 +4,8 @@
 use crate::assessment::{Basis, Element, Ground, Outcome, Recommendation};
 use crate::law::labels as law;
 use crate::model::{
-    ClauseCover, ContractKind, ModificationGround, OptionKind, Procedure, Subject, SuccessionCause,
+    ClauseCover, ContractKind, ModificationGround, OptionKind, Part, Procedure, Subject,
+    SuccessionCause,
 };
 use crate::text::{Lang, Text};
 
@@ -121,10 +122,10 @@ pub fn modification_ground(g: ModificationGround, lang: Lang) -> String {
     match g {
         ModificationGround::Option => tr(lang, "opsjon", "option"),
         ModificationGround::ChangeClause => tr(lang, "endringsklausul", "change clause"),
-        ModificationGround::DeMinimis => tr(lang, "§ 28-1 (1) b", "§ 28-1 (1) b"),
-        ModificationGround::AdditionalDeliveries => tr(lang, "§ 28-1 (1) c", "§ 28-1 (1) c"),
-        ModificationGround::Unforeseen => tr(lang, "§ 28-1 (1) d", "§ 28-1 (1) d"),
-        ModificationGround::SupplierSuccession => tr(lang, "§ 28-1 (1) e", "§ 28-1 (1) e"),
+        ModificationGround::DeMinimis => tr(lang, "§ 28-1 (1) b", "§ 28-1 (1) (b)"),
+        ModificationGround::AdditionalDeliveries => tr(lang, "§ 28-1 (1) c", "§ 28-1 (1) (c)"),
+        ModificationGround::Unforeseen => tr(lang, "§ 28-1 (1) d", "§ 28-1 (1) (d)"),
+        ModificationGround::SupplierSuccession => tr(lang, "§ 28-1 (1) e", "§ 28-1 (1) (e)"),
         ModificationGround::NonSubstantial => tr(lang, "ikke vesentlig", "not substantial"),
         ModificationGround::Unknown => tr(lang, "ukjent", "unknown"),
     }
@@ -140,10 +141,69 @@ pub fn succession_cause(c: SuccessionCause, lang: Lang) -> String {
     }
 }
 
+/// A provision as cited in `lang` (`law::labels::provision`), with the letters of a paragraph
+/// in brackets in English as in the rest of the English memo: «§ 28-1 (1) b» → «§ 28-1 (1) (b)».
+pub fn provision(p: &str, lang: Lang) -> String {
+    let cite = law::provision(p, lang);
+    match lang {
+        Lang::Nb => cite,
+        Lang::En => bracket_letters(&cite),
+    }
+}
+
+/// Wraps a lone letter a–h that follows a paragraph «(1)» or a section «28-2» in brackets.
+fn bracket_letters(cite: &str) -> String {
+    let mut out: Vec<String> = Vec::new();
+    for word in cite.split(' ') {
+        let mut chars = word.chars();
+        let letter = chars.next().filter(|c| ('a'..='h').contains(c));
+        let rest = chars.as_str();
+        let after_number = out.last().is_some_and(|prev| {
+            prev.ends_with(')') || prev.chars().next().is_some_and(|c| c.is_ascii_digit())
+        });
+        let bracketed = match letter {
+            Some(l) if after_number && matches!(rest, "" | ",") => format!("({l}){rest}"),
+            _ => word.to_owned(),
+        };
+        out.push(bracketed);
+    }
+    out.join(" ")
+}
+
+/// The part of FOA as a roman numeral.
+pub fn part(p: Part) -> &'static str {
+    match p {
+        Part::I => "I",
+        Part::II => "II",
+        Part::III => "III",
+    }
+}
+
 /// Yes or no.
 pub fn yes_no(v: bool, lang: Lang) -> String {
     match v {
         true => tr(lang, "ja", "yes"),
         false => tr(lang, "nei", "no"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn english_citations_bracket_the_letters() {
+        assert_eq!(
+            provision("FOA § 28-1 (1) a, jf. § 19-1 (2)", Lang::En),
+            "FOA § 28-1 (1) (a), cf. § 19-1 (2)"
+        );
+        assert_eq!(
+            provision(
+                "Kontinuitetsprinsippet; FOA § 28-1 (1) e og § 28-2 d analogisk (KMD 2018)",
+                Lang::En
+            ),
+            "Continuity principle; FOA § 28-1 (1) (e) and § 28-2 (d) by analogy (KMD 2018)"
+        );
+        assert_eq!(provision("FOA § 28-1 (1) b", Lang::Nb), "FOA § 28-1 (1) b");
     }
 }

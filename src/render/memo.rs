@@ -281,14 +281,6 @@ fn authority_name(a: &AuthorityRef, merger: Option<&Merger>, lang: Lang) -> Stri
     }
 }
 
-fn part_name(part: Part) -> &'static str {
-    match part {
-        Part::I => "I",
-        Part::II => "II",
-        Part::III => "III",
-    }
-}
-
 fn contract_facts(c: &Contract, part: Part, merger: Option<&Merger>, lang: Lang) -> Vec<Row> {
     let authorities: Vec<String> = c
         .authorities
@@ -323,11 +315,11 @@ fn contract_facts(c: &Contract, part: Part, merger: Option<&Merger>, lang: Lang)
                 lang,
                 format!(
                     "del {} (FOA § 5-1, verdi inkl. opsjoner ved tildeling)",
-                    part_name(part)
+                    labels::part(part)
                 ),
                 format!(
                     "part {} (FOA § 5-1, value incl. options at award)",
-                    part_name(part)
+                    labels::part(part)
                 ),
             ),
         ),
@@ -820,7 +812,7 @@ fn test_section(t: &TestResult, lang: Lang) -> TestSection {
     let covers: Vec<String> = t.covers.iter().map(|e| labels::element(*e, lang)).collect();
     TestSection {
         title: labels::ground(t.test, lang),
-        provision: crate::law::labels::provision(t.provision, lang),
+        provision: labels::provision(t.provision, lang),
         outcome: labels::outcome(t.outcome, lang),
         outcome_code: labels::outcome_code(t.outcome),
         basis: labels::basis(t.basis, lang),
@@ -888,8 +880,8 @@ fn calculations(a: &Assessment, c: &Contract, lang: Lang) -> Vec<CalcRow> {
             f.value_including_options,
             tr(
                 lang,
-                format!("del {} ved tildeling (§ 5-4)", part_name(a.part)),
-                format!("part {} at award (§ 5-4)", part_name(a.part)),
+                format!("del {} ved tildeling (§ 5-4)", labels::part(a.part)),
+                format!("part {} at award (§ 5-4)", labels::part(a.part)),
             ),
         ),
         calc(

@@ -208,7 +208,7 @@ fn change_row(a: &Assessment, p: &Portfolio, lang: Lang) -> ChangeRow {
             .unwrap_or_default(),
         change: a.change.clone(),
         date: date_short(a.date, lang),
-        part: format!("{:?}", a.part),
+        part: labels::part(a.part).to_owned(),
         code: labels::recommendation_code(a.recommendation),
         recommendation: labels::recommendation(a.recommendation, lang),
         grounds: if grounds.is_empty() {
