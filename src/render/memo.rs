@@ -6,11 +6,11 @@
 //! `#read("/etc/passwd")` prints literally.
 
 use chrono::NaiveDate;
-use rust_decimal::Decimal;
+use rust_decimal::{Decimal, RoundingStrategy};
 use serde::Serialize;
 
 use super::labels::{self, tr};
-use crate::assessment::{Assessment, Outcome, Recommendation, TestResult};
+use crate::assessment::{Assessment, Figures, Outcome, Recommendation, TestResult};
 use crate::law::labels as law_labels;
 use crate::model::{
     AuthorityRef, Contract, ContractKind, Merger, OptionKind, Part, ProposedChange,
@@ -621,7 +621,27 @@ fn change_facts(
             ),
         ));
     }
-    let Some(p) = change else { return rows };
+    if let Some(p) = change {
+        rows.extend(terms_rows(p, c, merger, lang));
+        rows.extend(grounds_rows(p, lang));
+    }
+    let markers: Vec<String> = a
+        .elements
+        .iter()
+        .map(|e| labels::element(e.element, lang))
+        .collect();
+    if !markers.is_empty() {
+        rows.push(row(
+            tr(lang, "Endringens elementer", "Elements of the change"),
+            markers.join("; "),
+        ));
+    }
+    rows
+}
+
+/// What the change alters: price, end date, authorities.
+fn terms_rows(p: &ProposedChange, c: &Contract, merger: Option<&Merger>, lang: Lang) -> Vec<Row> {
+    let mut rows = Vec::new();
     if !p.value_change.is_zero() {
         rows.push(row(
             tr(lang, "Prisendring", "Price change"),
@@ -631,14 +651,11 @@ fn change_facts(
     if let Some(end) = p.new_end {
         rows.push(row(
             tr(lang, "Ny sluttdato", "New end date"),
-            tr(
-                lang,
-                format!(
-                    "{} (i dag {})",
-                    date_long(end, lang),
-                    date_long(c.end, lang)
-                ),
-                format!("{} (now {})", date_long(end, lang), date_long(c.end, lang)),
+            format!(
+                "{} ({} {})",
+                date_long(end, lang),
+                tr(lang, "i dag", "now"),
+                date_long(c.end, lang)
             ),
         ));
     }
@@ -653,6 +670,13 @@ fn change_facts(
             names.join("; "),
         ));
     }
+    rows
+}
+
+/// The facts the change relies on: an option, a clause, a new supplier, additional deliveries,
+/// an unforeseen circumstance.
+fn grounds_rows(p: &ProposedChange, lang: Lang) -> Vec<Row> {
+    let mut rows = Vec::new();
     if let Some(o) = &p.exercise_option {
         let q = o
             .quantity
@@ -669,40 +693,38 @@ fn change_facts(
     if let Some(s) = &p.new_supplier {
         rows.push(row(
             tr(lang, "Ny leverandør", "New supplier"),
-            tr(
-                lang,
-                format!(
-                    "{} — årsak: {}; oppfyller de opprinnelige kvalifikasjonskravene: {}",
-                    party(&s.name, s.org_no.as_deref(), lang),
-                    labels::succession_cause(s.cause, lang),
-                    labels::yes_no(s.meets_original_qualifications, lang)
+            format!(
+                "{} — {}: {}; {}: {}",
+                party(&s.name, s.org_no.as_deref(), lang),
+                tr(lang, "årsak", "cause"),
+                labels::succession_cause(s.cause, lang),
+                tr(
+                    lang,
+                    "oppfyller de opprinnelige kvalifikasjonskravene",
+                    "meets the original qualification requirements"
                 ),
-                format!(
-                    "{} — cause: {}; meets the original qualification requirements: {}",
-                    party(&s.name, s.org_no.as_deref(), lang),
-                    labels::succession_cause(s.cause, lang),
-                    labels::yes_no(s.meets_original_qualifications, lang)
-                ),
+                labels::yes_no(s.meets_original_qualifications, lang)
             ),
         ));
     }
     if let Some(d) = &p.additional_deliveries {
         rows.push(row(
             tr(lang, "Tilleggsleveranser", "Additional deliveries"),
-            tr(
-                lang,
-                format!(
-                    "{} (skifte av leverandør umulig: {}; betydelige ulemper eller kostnader: {})",
-                    d.reason,
-                    labels::yes_no(d.change_of_supplier_impossible, lang),
-                    labels::yes_no(d.significant_inconvenience_or_cost, lang)
+            format!(
+                "{} ({}: {}; {}: {})",
+                d.reason,
+                tr(
+                    lang,
+                    "skifte av leverandør umulig",
+                    "change of supplier impossible"
                 ),
-                format!(
-                    "{} (change of supplier impossible: {}; significant inconvenience or cost: {})",
-                    d.reason,
-                    labels::yes_no(d.change_of_supplier_impossible, lang),
-                    labels::yes_no(d.significant_inconvenience_or_cost, lang)
+                labels::yes_no(d.change_of_supplier_impossible, lang),
+                tr(
+                    lang,
+                    "betydelige ulemper eller kostnader",
+                    "significant inconvenience or cost"
                 ),
+                labels::yes_no(d.significant_inconvenience_or_cost, lang)
             ),
         ));
     }
@@ -714,17 +736,6 @@ fn change_facts(
         rows.push(row(
             tr(lang, "Uforutsett omstendighet", "Unforeseen circumstance"),
             format!("{}{arose}", u.circumstance),
-        ));
-    }
-    let markers: Vec<String> = a
-        .elements
-        .iter()
-        .map(|e| labels::element(e.element, lang))
-        .collect();
-    if !markers.is_empty() {
-        rows.push(row(
-            tr(lang, "Endringens elementer", "Elements of the change"),
-            markers.join("; "),
         ));
     }
     rows
@@ -851,11 +862,7 @@ fn share_of_base(amount: Decimal, base: Decimal, lang: Lang) -> String {
 
 fn calculations(a: &Assessment, c: &Contract, lang: Lang) -> Vec<CalcRow> {
     let f = &a.figures;
-    let calc = |label: String, value: Decimal, note: String| CalcRow {
-        label,
-        value: nok(value, lang),
-        note,
-    };
+    let calc = |label: String, value: Decimal, note: String| calc_row(label, value, note, lang);
     let mut rows = vec![
         calc(
             tr(lang, "Opprinnelig kontraktsverdi", "Initial contract value"),
@@ -894,17 +901,14 @@ fn calculations(a: &Assessment, c: &Contract, lang: Lang) -> Vec<CalcRow> {
         rows.push(calc(
             tr(lang, "herav forlengelse", "of which term extension"),
             v,
-            tr(
-                lang,
-                format!(
-                    "{days} dager × {} / 365",
-                    nok(c.yearly_value().round(), lang)
-                ),
-                format!(
-                    "{days} days × {} / 365",
-                    nok(c.yearly_value().round(), lang)
-                ),
-            ),
+            {
+                // Whole kroner, half away from zero, as `Contract::term_value` rounds.
+                let yearly = c
+                    .yearly_value()
+                    .round_dp_with_strategy(0, RoundingStrategy::MidpointAwayFromZero);
+                let unit = tr(lang, "dager", "days");
+                format!("{days} {unit} × {} / 365", nok(yearly, lang))
+            },
         ));
     }
     rows.push(calc(
@@ -921,6 +925,22 @@ fn calculations(a: &Assessment, c: &Contract, lang: Lang) -> Vec<CalcRow> {
         f.cumulative_increase,
         share_of_base(f.cumulative_increase, f.base_value, lang),
     ));
+    rows.extend(limit_rows(f, lang));
+    rows
+}
+
+fn calc_row(label: String, value: Decimal, note: String, lang: Lang) -> CalcRow {
+    CalcRow {
+        label,
+        value: nok(value, lang),
+        note,
+    }
+}
+
+/// The limits the increase is measured against: § 28-1 (1) b, the thresholds, the 50 % cap.
+fn limit_rows(f: &Figures, lang: Lang) -> Vec<CalcRow> {
+    let calc = |label: String, value: Decimal, note: String| calc_row(label, value, note, lang);
+    let mut rows = Vec::new();
     rows.push(calc(
         tr(
             lang,
@@ -1091,6 +1111,45 @@ fn intention_notice_steps(input: &MemoInput<'_>) -> Vec<String> {
     } else {
         tr(lang, "i Doffin (FOA § 8-18)", "in Doffin (FOA § 8-18)")
     };
+    let standstill = standstill_example(input);
+    let mut out = vec![
+        tr(
+            lang,
+            format!(
+                "Publiser en intensjonskunngjøring {venue}. Kunngjøringen må begrunne klart hvorfor endringen kan gjøres uten ny konkurranse (C-19/13 Fastweb)."
+            ),
+            format!(
+                "Publish an intention notice {venue}. The notice must state clearly why the change may be made without a new competition (C-19/13 Fastweb)."
+            ),
+        ),
+        standstill.text,
+    ];
+    let planned = date_long(a.date, lang);
+    if input.date > a.date {
+        out.push(tr(
+            lang,
+            format!("Merk: endringen skulle etter planen avtales {planned}, før dette notatets dato."),
+            format!("Note: the change was planned to be agreed on {planned}, before the date of this memo."),
+        ));
+    } else if standstill.earliest > a.date {
+        out.push(tr(
+            lang,
+            format!("Merk: planlagt avtaledato {planned} er tidligere enn første lovlige dato etter eksempelet over; utsett endringen eller publiser tidligere."),
+            format!("Note: the planned date {planned} is earlier than the first lawful date in the example above; postpone the change or publish earlier."),
+        ));
+    }
+    out
+}
+
+/// The standstill worked through for a notice published on the memo's date.
+struct Standstill {
+    text: String,
+    /// The first date the change may be agreed (moved to a working day).
+    earliest: NaiveDate,
+}
+
+fn standstill_example(input: &MemoInput<'_>) -> Standstill {
+    let lang = input.lang;
     // The example publishes on the memo's date (or the next working day) and applies the
     // plan's convention: a period ending on a weekend or holiday runs to the next working day.
     let published = next_working_day(input.date);
@@ -1118,17 +1177,8 @@ fn intention_notice_steps(input: &MemoInput<'_>) -> Vec<String> {
     } else {
         String::new()
     };
-    let mut out = vec![
-        tr(
-            lang,
-            format!(
-                "Publiser en intensjonskunngjøring {venue}. Kunngjøringen må begrunne klart hvorfor endringen kan gjøres uten ny konkurranse (C-19/13 Fastweb)."
-            ),
-            format!(
-                "Publish an intention notice {venue}. The notice must state clearly why the change may be made without a new competition (C-19/13 Fastweb)."
-            ),
-        ),
-        tr(
+    Standstill {
+        text: tr(
             lang,
             format!(
                 "Karensperioden er ti kalenderdager regnet fra dagen etter publiseringen (FOA § 25-3 (1) b og (4)); endringen kan tidligst avtales publiseringsdagen + 11 dager. Eksempel: publisert {p} → fristen løper ut {l} → endringen kan tidligst avtales {e}.{adjusted}"
@@ -1137,22 +1187,8 @@ fn intention_notice_steps(input: &MemoInput<'_>) -> Vec<String> {
                 "The standstill is ten calendar days counted from the day after publication (FOA § 25-3 (1) (b) and (4)); the change may be agreed at the earliest on the publication date + 11 days. Example: published {p} → the period ends {l} → the change may be agreed at the earliest on {e}.{adjusted}"
             ),
         ),
-    ];
-    let planned = date_long(a.date, lang);
-    if input.date > a.date {
-        out.push(tr(
-            lang,
-            format!("Merk: endringen skulle etter planen avtales {planned}, før dette notatets dato."),
-            format!("Note: the change was planned to be agreed on {planned}, before the date of this memo."),
-        ));
-    } else if earliest.date > a.date {
-        out.push(tr(
-            lang,
-            format!("Merk: planlagt avtaledato {planned} er tidligere enn første lovlige dato etter eksempelet over; utsett endringen eller publiser tidligere."),
-            format!("Note: the planned date {planned} is earlier than the first lawful date in the example above; postpone the change or publish earlier."),
-        ));
+        earliest: earliest.date,
     }
-    out
 }
 
 fn retender_steps(input: &MemoInput<'_>) -> Vec<String> {
