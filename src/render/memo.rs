@@ -673,6 +673,11 @@ fn terms_rows(p: &ProposedChange, c: &Contract, merger: Option<&Merger>, lang: L
     rows
 }
 
+/// «what: ja» / «what: yes».
+fn yes_no_fact(nb: &str, en: &str, value: bool, lang: Lang) -> String {
+    format!("{}: {}", tr(lang, nb, en), labels::yes_no(value, lang))
+}
+
 /// The facts the change relies on: an option, a clause, a new supplier, additional deliveries,
 /// an unforeseen circumstance.
 fn grounds_rows(p: &ProposedChange, lang: Lang) -> Vec<Row> {
@@ -694,16 +699,16 @@ fn grounds_rows(p: &ProposedChange, lang: Lang) -> Vec<Row> {
         rows.push(row(
             tr(lang, "Ny leverandør", "New supplier"),
             format!(
-                "{} — {}: {}; {}: {}",
+                "{} — {}: {}; {}",
                 party(&s.name, s.org_no.as_deref(), lang),
                 tr(lang, "årsak", "cause"),
                 labels::succession_cause(s.cause, lang),
-                tr(
-                    lang,
+                yes_no_fact(
                     "oppfyller de opprinnelige kvalifikasjonskravene",
-                    "meets the original qualification requirements"
+                    "meets the original qualification requirements",
+                    s.meets_original_qualifications,
+                    lang
                 ),
-                labels::yes_no(s.meets_original_qualifications, lang)
             ),
         ));
     }
@@ -711,20 +716,20 @@ fn grounds_rows(p: &ProposedChange, lang: Lang) -> Vec<Row> {
         rows.push(row(
             tr(lang, "Tilleggsleveranser", "Additional deliveries"),
             format!(
-                "{} ({}: {}; {}: {})",
+                "{} ({}; {})",
                 d.reason,
-                tr(
-                    lang,
+                yes_no_fact(
                     "skifte av leverandør umulig",
-                    "change of supplier impossible"
+                    "change of supplier impossible",
+                    d.change_of_supplier_impossible,
+                    lang
                 ),
-                labels::yes_no(d.change_of_supplier_impossible, lang),
-                tr(
-                    lang,
+                yes_no_fact(
                     "betydelige ulemper eller kostnader",
-                    "significant inconvenience or cost"
+                    "significant inconvenience or cost",
+                    d.significant_inconvenience_or_cost,
+                    lang
                 ),
-                labels::yes_no(d.significant_inconvenience_or_cost, lang)
             ),
         ));
     }
