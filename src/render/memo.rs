@@ -314,11 +314,11 @@ fn contract_facts(c: &Contract, part: Part, merger: Option<&Merger>, lang: Lang)
             tr(
                 lang,
                 format!(
-                    "del {} (FOA § 5-1, verdi inkl. opsjoner ved tildeling)",
+                    "del {} (FOA §§ 5-1 og 5-4: verdi inkl. opsjoner ved tildeling)",
                     labels::part(part)
                 ),
                 format!(
-                    "part {} (FOA § 5-1, value incl. options at award)",
+                    "part {} (FOA §§ 5-1 and 5-4: value incl. options at award)",
                     labels::part(part)
                 ),
             ),
