@@ -123,6 +123,7 @@ const RECOMMENDATIONS: [Recommendation; 3] = [
 ];
 
 impl ReportData {
+    /// Builds the report for a portfolio, its assessments and its plan.
     pub fn build(input: &ReportInput<'_>) -> Self {
         let p = input.portfolio;
         let lang = input.lang;
@@ -137,18 +138,7 @@ impl ReportData {
             date: date_long(input.date, lang),
             fingerprint: input.fingerprint.to_owned(),
             contracts: p.contracts.len(),
-            counts: RECOMMENDATIONS
-                .iter()
-                .map(|r| Count {
-                    code: labels::recommendation_code(*r),
-                    label: labels::recommendation(*r, lang),
-                    count: input
-                        .assessments
-                        .iter()
-                        .filter(|a| a.recommendation == *r)
-                        .count(),
-                })
-                .collect(),
+            counts: counts(input.assessments, lang),
             changes: input
                 .assessments
                 .iter()
@@ -161,15 +151,7 @@ impl ReportData {
                 .map(|c| timeline_row(c, input, &scale))
                 .collect(),
             lines: chart_lines(p, input.date, &scale, lang),
-            deadlines: input
-                .plan
-                .actions
-                .iter()
-                .map(|a| Deadline {
-                    contract: a.contract.clone(),
-                    row: deadline_row(a, lang),
-                })
-                .collect(),
+            deadlines: deadlines(input.plan, lang),
             alerts: alerts(input.plan, lang),
             notes: vec![tr(
                 lang,
@@ -178,6 +160,31 @@ impl ReportData {
             )],
         }
     }
+}
+
+/// How many changes got each recommendation.
+fn counts(assessments: &[Assessment], lang: Lang) -> Vec<Count> {
+    RECOMMENDATIONS
+        .iter()
+        .map(|r| Count {
+            code: labels::recommendation_code(*r),
+            label: labels::recommendation(*r, lang),
+            count: assessments
+                .iter()
+                .filter(|a| a.recommendation == *r)
+                .count(),
+        })
+        .collect()
+}
+
+fn deadlines(plan: &Plan, lang: Lang) -> Vec<Deadline> {
+    plan.actions
+        .iter()
+        .map(|a| Deadline {
+            contract: a.contract.clone(),
+            row: deadline_row(a, lang),
+        })
+        .collect()
 }
 
 fn alerts(plan: &Plan, lang: Lang) -> Vec<Alert> {
