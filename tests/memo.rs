@@ -404,3 +404,22 @@ fn a_memo_that_cannot_be_written_leaves_the_others_intact() {
             .all(|(n, b)| *n == blocked || b.starts_with(b"%PDF"))
     );
 }
+
+#[test]
+fn intention_notice_memo_gives_the_plans_latest_publication() {
+    let c = cleaning(
+        "Renhold av kommunale bygg",
+        "Renhold av to nye bygg",
+        "1500000",
+    );
+    let a = assessment(Recommendation::IntentionNotice, "1500000", "1600000");
+    let plan = plan(&a, &c);
+    let text = pdf_text(&render_planned(&a, &c, Lang::Nb, plan.contracts.first()));
+    assert_contains_all(
+        &text,
+        &[
+            "bør kunngjøringen publiseres senest",
+            "for at endringen kan avtales som planlagt 1. februar 2025",
+        ],
+    );
+}

@@ -1129,6 +1129,7 @@ fn intention_notice_steps(input: &MemoInput<'_>) -> Vec<String> {
         ),
         standstill.text,
     ];
+    out.extend(planned_notice_step(input));
     let planned = date_long(a.date, lang);
     if input.date > a.date {
         out.push(tr(
@@ -1144,6 +1145,31 @@ fn intention_notice_steps(input: &MemoInput<'_>) -> Vec<String> {
         ));
     }
     out
+}
+
+/// The plan's latest publication date of this change's intention notice, if planned.
+fn planned_notice_step(input: &MemoInput<'_>) -> Option<String> {
+    let lang = input.lang;
+    let action = input.plan?.actions.iter().find(|x| {
+        x.kind == ActionKind::IntentionNotice
+            && x.change.as_deref() == Some(input.assessment.change.as_str())
+    })?;
+    let latest = date_long(action.deadline.date, lang);
+    let planned = date_long(input.assessment.date, lang);
+    let past = if action.past {
+        tr(lang, " (fristen er passert)", " (already passed)")
+    } else {
+        String::new()
+    };
+    Some(tr(
+        lang,
+        format!(
+            "Etter anskaffelsesplanen bør kunngjøringen publiseres senest {latest}{past}, med planens margin, for at endringen kan avtales som planlagt {planned}; se fristtabellen nedenfor."
+        ),
+        format!(
+            "Under the procurement plan the notice should be published by {latest}{past}, with the plan's margin, for the change to be agreed as planned on {planned}; see the table of deadlines below."
+        ),
+    ))
 }
 
 /// The standstill worked through for a notice published on the memo's date.
