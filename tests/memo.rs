@@ -423,3 +423,25 @@ fn intention_notice_memo_gives_the_plans_latest_publication() {
         ],
     );
 }
+
+/// The whole English memo for one example change, as the data the template prints: every
+/// label, citation and sentence reviewed in one place.
+#[test]
+fn english_memo_data_for_an_intention_notice() {
+    let (loaded, assessments) = example_assessments();
+    let a = assessments
+        .iter()
+        .find(|a| a.contract == "storvik-fdv-2019")
+        .unwrap();
+    let data = MemoData::build(&MemoInput {
+        assessment: a,
+        contract: loaded.portfolio.contract(&a.contract).unwrap(),
+        merger: loaded.portfolio.merger.as_ref(),
+        lang: Lang::En,
+        date: d("2026-11-27"),
+        fingerprint: "0000000000000000",
+        plan: None,
+        plan_warnings: &[],
+    });
+    insta::assert_json_snapshot!(data);
+}
