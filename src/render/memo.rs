@@ -220,12 +220,8 @@ fn summary(a: &Assessment, lang: Lang) -> String {
     let sentence = match a.recommendation {
         Recommendation::Continue if a.implicit => tr(
             lang,
-            format!(
-                "Kontrakten kan videreføres av den sammenslåtte kommunen uten ny konkurranse{basis}"
-            ),
-            format!(
-                "The merged municipality may continue the contract without a new competition{basis}"
-            ),
+            "Kontrakten kan videreføres av den sammenslåtte kommunen uten ny konkurranse (kontinuitetsprinsippet)",
+            "The merged municipality may continue the contract without a new competition (continuity principle)",
         ),
         Recommendation::Continue => tr(
             lang,
