@@ -211,8 +211,8 @@ fn summary(a: &Assessment, lang: Lang) -> String {
     let notice = if a.modification_notice {
         tr(
             lang,
-            "; den skal kunngjøres med en kunngjøring om endring (§ 28-1 (3))",
-            "; it must be published in a modification notice (§ 28-1 (3))",
+            "; i tillegg skal det publiseres en kunngjøring om endring (§ 28-1 (3))",
+            "; a modification notice must also be published (§ 28-1 (3))",
         )
     } else {
         String::new()
