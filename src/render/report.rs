@@ -9,6 +9,7 @@ use serde::Serialize;
 use super::labels::{self, tr};
 use super::memo::{DeadlineRow, deadline_row};
 use crate::assessment::{Assessment, Recommendation};
+use crate::law::labels as law;
 use crate::model::{Contract, Portfolio};
 use crate::plan::{ActionKind, Plan, Severity};
 use crate::text::{Lang, date_long, date_short};
@@ -205,8 +206,30 @@ fn alerts(plan: &Plan, lang: Lang) -> Vec<Alert> {
         .collect()
 }
 
-fn change_row(a: &Assessment, p: &Portfolio, lang: Lang) -> ChangeRow {
+/// The grounds relied on; for a retender, the elements no ground covers, since those decide it.
+fn grounds_cell(a: &Assessment, lang: Lang) -> String {
+    if a.recommendation == Recommendation::Retender {
+        let uncovered: Vec<String> = a
+            .elements
+            .iter()
+            .filter(|e| e.covered_by.is_none())
+            .map(|e| law::element(e.element).get(lang).to_owned())
+            .collect();
+        return format!(
+            "{}: {}",
+            tr(lang, "Ikke dekket", "Not covered"),
+            uncovered.join(", ")
+        );
+    }
     let grounds: Vec<String> = a.grounds.iter().map(|g| labels::ground(*g, lang)).collect();
+    if grounds.is_empty() {
+        "–".to_owned()
+    } else {
+        grounds.join("; ")
+    }
+}
+
+fn change_row(a: &Assessment, p: &Portfolio, lang: Lang) -> ChangeRow {
     ChangeRow {
         contract: a.contract.clone(),
         title: p
@@ -218,11 +241,7 @@ fn change_row(a: &Assessment, p: &Portfolio, lang: Lang) -> ChangeRow {
         part: labels::part(a.part).to_owned(),
         code: labels::recommendation_code(a.recommendation),
         recommendation: labels::recommendation(a.recommendation, lang),
-        grounds: if grounds.is_empty() {
-            "–".to_owned()
-        } else {
-            grounds.join("; ")
-        },
+        grounds: grounds_cell(a, lang),
         notice: if a.modification_notice {
             tr(lang, "kunngjøring om endring", "modification notice")
         } else {
