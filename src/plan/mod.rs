@@ -18,7 +18,7 @@ use serde::Serialize;
 
 use crate::assessment::{Assessment, Recommendation};
 use crate::model::{Character, Contract, Part, Portfolio};
-use crate::priorities::{self, Priority, PriorityLookup};
+use crate::priorities::{self, Priority, PriorityLookup, normalised};
 use crate::text::{Lang, Text, date_long};
 
 pub use calendar::{DateKind, Deadline};
@@ -278,14 +278,13 @@ pub fn plan_portfolio(
     });
     let merger_date = merger.as_ref().map(|m| m.effective);
     let mut warnings = Vec::new();
-    let own = |c: &Contract| -> Vec<&Assessment> {
-        assessments.iter().filter(|a| a.contract == c.id).collect()
+    let by_contract = assessments_by_contract(assessments);
+    let own = |c: &Contract| {
+        by_contract
+            .get(c.id.as_str())
+            .map_or(&[][..], Vec::as_slice)
     };
-    let ends: Vec<PlannedEnd> = p
-        .contracts
-        .iter()
-        .map(|c| planned_end(c, &own(c)))
-        .collect();
+    let ends: Vec<PlannedEnd> = p.contracts.iter().map(|c| planned_end(c, own(c))).collect();
     let overlaps = overlapping_systems(p, &ends, merger_date);
     let contracts: Vec<ContractPlan> = p
         .contracts
@@ -295,7 +294,7 @@ pub fn plan_portfolio(
             let overlap = overlaps.get(c.id.as_str());
             plan_contract(
                 c,
-                &own(c),
+                own(c),
                 end,
                 merger_date,
                 overlap,
@@ -320,6 +319,16 @@ pub fn plan_portfolio(
         actions,
         warnings,
     }
+}
+
+/// The assessments of each contract, in the engine's order: one pass instead of a search of
+/// every assessment per contract.
+fn assessments_by_contract(assessments: &[Assessment]) -> BTreeMap<&str, Vec<&Assessment>> {
+    let mut out: BTreeMap<&str, Vec<&Assessment>> = BTreeMap::new();
+    for a in assessments {
+        out.entry(a.contract.as_str()).or_default().push(a);
+    }
+    out
 }
 
 fn sort_actions(actions: &mut [Action]) {
@@ -401,30 +410,27 @@ fn overlapping_systems<'a>(
     let Some(merger) = merger else {
         return out;
     };
-    let key = |c: &Contract| {
-        c.system.as_deref().map(|s| {
-            s.split_whitespace()
-                .collect::<Vec<_>>()
-                .join(" ")
-                .to_lowercase()
-        })
-    };
-    let past: Vec<&Contract> = p
+    // Group by the normalised system name first: only contracts in one group can overlap.
+    let mut groups: BTreeMap<String, Vec<(&Contract, Vec<&str>)>> = BTreeMap::new();
+    for (c, _) in p
         .contracts
         .iter()
         .zip(ends)
         .filter(|(_, e)| e.date > merger)
-        .map(|(c, _)| c)
-        .collect();
-    for a in &past {
-        for b in &past {
-            let differ = a.id != b.id
-                && key(a).is_some()
-                && key(a) == key(b)
-                && a.municipality_ids().collect::<Vec<_>>()
-                    != b.municipality_ids().collect::<Vec<_>>();
-            if differ {
-                out.entry(a.id.as_str()).or_default().push(b.id.as_str());
+    {
+        if let Some(system) = c.system.as_deref() {
+            groups
+                .entry(normalised(system))
+                .or_default()
+                .push((c, c.municipality_ids().collect()));
+        }
+    }
+    for group in groups.values() {
+        for (a, a_municipalities) in group {
+            for (b, b_municipalities) in group {
+                if a.id != b.id && a_municipalities != b_municipalities {
+                    out.entry(a.id.as_str()).or_default().push(b.id.as_str());
+                }
             }
         }
     }
