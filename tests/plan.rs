@@ -690,6 +690,80 @@ fn planning_json_overrides_and_rejects_unknown_fields() {
     assert!(stderr.contains("$.needs_analysis_days"), "{stderr}");
 }
 
+/// Runs `vesentlig <command> p` inside `dir`, so that paths print as `p/…`.
+fn run_in(dir: &Path, command: &str) -> (i32, String, String) {
+    let today: &[&str] = if command == "plan" {
+        &["--today", "2026-11-27"]
+    } else {
+        &[]
+    };
+    let out = Command::new(env!("CARGO_BIN_EXE_vesentlig"))
+        .args([command, "p"])
+        .args(today)
+        .current_dir(dir)
+        .output()
+        .unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+/// `check` and `plan` both refuse a bad `planning.json` with exit status 1 and the same
+/// message; returns it.
+fn planning_error(planning: &str) -> String {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("p");
+    fs::create_dir(&p).unwrap();
+    write_portfolio(&p);
+    fs::write(p.join("planning.json"), planning).unwrap();
+    let (code, stdout, check) = run_in(dir.path(), "check");
+    assert_eq!(code, 1, "check: {stdout}{check}");
+    assert!(stdout.is_empty());
+    let (code, stdout, plan) = run_in(dir.path(), "plan");
+    assert_eq!(code, 1, "plan: {plan}");
+    assert!(stdout.is_empty());
+    assert_eq!(check, plan);
+    check
+}
+
+#[test]
+fn check_and_plan_refuse_a_missing_comma_in_planning_json() {
+    let stderr = planning_error("{\n  \"evaluation_days\": 45\n  \"negotiation_days\": 20\n}\n");
+    assert!(stderr.contains("p/planning.json:3:3"), "{stderr}");
+    insta::assert_snapshot!("planning_missing_comma", stderr);
+}
+
+#[test]
+fn check_and_plan_refuse_a_misspelt_field_in_planning_json() {
+    let stderr = planning_error("{\n  \"evaluation_days\": 45,\n  \"evalution_days\": 3\n}\n");
+    assert!(stderr.contains("$.evalution_days"), "{stderr}");
+    insta::assert_snapshot!("planning_unknown_field", stderr);
+}
+
+#[test]
+fn check_and_plan_refuse_a_bad_value_in_planning_json() {
+    let stderr = planning_error("{ \"implementation_days\": { \"kritisk\": -1 } }");
+    assert!(stderr.contains("whole number of days"), "{stderr}");
+    insta::assert_snapshot!("planning_negative_days", stderr);
+    let stderr = planning_error("{ \"procedure\": \"opn\" }");
+    assert!(stderr.contains("competitive_negotiation"), "{stderr}");
+    insta::assert_snapshot!("planning_unknown_procedure", stderr);
+}
+
+#[test]
+fn check_names_a_valid_planning_json() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("p");
+    fs::create_dir(&p).unwrap();
+    write_portfolio(&p);
+    fs::write(p.join("planning.json"), r#"{ "evaluation_days": 45 }"#).unwrap();
+    let (code, stdout, stderr) = run_in(dir.path(), "check");
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stdout.contains("(with planning.json): OK"), "{stdout}");
+}
+
 // ------------------------------------------------------- the example portfolio
 
 #[test]

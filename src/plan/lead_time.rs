@@ -8,7 +8,9 @@
 //! default, which a buyer can override. Periods are calendar days (FOA § 7-6); dates moved by
 //! the working-day convention of [`super::calendar`]. See `docs/planning.md`.
 
+use std::collections::BTreeMap;
 use std::fs;
+use std::ops::Range;
 use std::path::Path;
 
 use chrono::NaiveDate;
@@ -16,7 +18,7 @@ use serde::{Deserialize, Serialize};
 
 use super::calendar::{self, Deadline};
 use crate::diagnostics::{Diagnostic, Report, SourceFile, Sources};
-use crate::load::json;
+use crate::load::{MAX_NESTING, json};
 use crate::model::Part;
 use crate::priorities::Priority;
 use crate::text::Text;
@@ -182,63 +184,82 @@ impl PlanningConfig {
 }
 
 /// Reads `planning.json` from the portfolio root; the defaults when there is none. Errors name
-/// the file, JSON path, line and column.
+/// the file, JSON path, line and column, and say what is valid. `check` runs this too, so a
+/// typo is found before `plan`.
 pub fn load_config(root: &Path) -> Result<PlanningConfig, Report> {
     let file = root.join(PLANNING_FILE);
     if !file.is_file() {
         return Ok(PlanningConfig::default());
     }
     let mut source = SourceFile::default();
-    let fail = |d: Diagnostic, source: SourceFile| {
+    let result = match fs::read_to_string(&file) {
+        // Editors on Windows may save a byte-order mark; it is not part of the JSON.
+        Ok(text) => {
+            source.text = text
+                .strip_prefix('\u{feff}')
+                .map(str::to_owned)
+                .unwrap_or(text);
+            read_config(&source.text, &file, &mut source.spans)
+        }
+        Err(e) => Err(Diagnostic::new(
+            &file,
+            "$",
+            format!("cannot read the file: {e}"),
+        )),
+    };
+    result.map_err(|d| {
         let mut sources = Sources::default();
-        sources.files.insert(file.clone(), source);
-        Err(Report {
-            diagnostics: vec![
-                d.help("see docs/planning.md for the fields of planning.json and their defaults"),
-            ],
+        sources.files.insert(file, source);
+        Report {
+            diagnostics: vec![d.help(CONFIG_HELP)],
             sources,
-        })
-    };
-    source.text = match fs::read_to_string(&file) {
-        Ok(t) => t,
-        Err(e) => {
-            return fail(
-                Diagnostic::new(&file, "$", format!("cannot read the file: {e}")),
-                source,
-            );
         }
+    })
+}
+
+const CONFIG_HELP: &str = "see docs/planning.md for the fields of planning.json and their defaults";
+
+/// Parses the text of `planning.json`: strict JSON syntax first (jsonc-parser alone would let a
+/// missing comma pass), then the fields, then the ranges. Fills `spans` for the diagnostics.
+fn read_config(
+    text: &str,
+    file: &Path,
+    spans: &mut BTreeMap<String, Range<usize>>,
+) -> Result<PlanningConfig, Diagnostic> {
+    let syntax = |message: String, at: Range<usize>| {
+        Diagnostic::new(file, "$", format!("invalid JSON: {message}")).at(at)
     };
-    let text = source.text.clone();
-    let ast = match json::parse(&text) {
-        Ok(ast) => ast,
-        Err(e) => {
-            let r = e.range();
-            source.spans.insert("$".into(), r.start..r.end);
-            return fail(
-                Diagnostic::new(&file, "$", format!("invalid JSON: {}", e.kind())),
-                source,
-            );
-        }
-    };
-    json::index_spans(&ast, "$", &mut source.spans);
-    let config: PlanningConfig = match json::from_node(&ast, "$") {
-        Ok(c) => c,
-        Err(e) => {
-            let path = e.path.clone().unwrap_or_else(|| "$".into());
-            return fail(Diagnostic::new(&file, path, e.message), source);
-        }
-    };
-    if let Some((path, days)) = config.periods().into_iter().find(|(_, d)| *d > MAX_DAYS) {
-        return fail(
-            Diagnostic::new(
-                &file,
-                path,
-                format!("{days} days is more than the {MAX_DAYS} days (ten years) accepted"),
-            ),
-            source,
-        );
+    if let Some(at) = json::nesting_exceeds(text, MAX_NESTING) {
+        return Err(syntax(
+            format!("nested more than {MAX_NESTING} levels deep"),
+            at..at + 1,
+        ));
     }
-    Ok(config)
+    if text.trim().is_empty() {
+        return Err(Diagnostic::new(file, "$", "the file is empty"));
+    }
+    json::check_strict(text).map_err(|e| syntax(e.message, e.offset..e.offset + 1))?;
+    let ast = json::parse(text).map_err(|e| {
+        let r = e.range();
+        syntax(e.kind().to_string(), r.start..r.end)
+    })?;
+    json::index_spans(&ast, "$", spans);
+    let config: PlanningConfig = json::from_node(&ast, "$").map_err(|e| {
+        // Every number in the file is a period in days; say so rather than «u32».
+        let message = e.message.replace(
+            "expected u32",
+            &format!("expected a whole number of days from 0 to {MAX_DAYS}"),
+        );
+        Diagnostic::new(file, e.path.unwrap_or_else(|| "$".into()), message)
+    })?;
+    match config.periods().into_iter().find(|(_, d)| *d > MAX_DAYS) {
+        Some((path, days)) => Err(Diagnostic::new(
+            file,
+            path,
+            format!("{days} days is more than the {MAX_DAYS} days (ten years) accepted"),
+        )),
+        None => Ok(config),
+    }
 }
 
 /// One phase of a new competition.
