@@ -21,7 +21,7 @@ use crate::diagnostics::{Diagnostic, Report, SourceFile, Sources};
 use crate::load::{MAX_NESTING, json};
 use crate::model::Part;
 use crate::priorities::Priority;
-use crate::text::Text;
+use crate::text::{Lang, Text, date_long};
 
 /// The file, at the portfolio's root, that overrides the defaults below.
 pub use crate::load::PLANNING_FILE;
@@ -447,6 +447,82 @@ pub fn plan_tender(
         latest_start,
         latest_notice,
     }
+}
+
+impl LeadTime {
+    /// How a latest date of the competition is computed, step by step: from the in-force date
+    /// back over every step (`from_notice`: only the steps from the contract notice on), with
+    /// each step's days and provision, and the days added where a date moved to a working day.
+    pub fn basis(&self, from_notice: bool) -> Text {
+        let first = if from_notice {
+            self.latest_notice
+        } else {
+            self.latest_start
+        };
+        let steps: Vec<&Step> = self
+            .steps
+            .iter()
+            .skip_while(|s| from_notice && s.latest_start != self.latest_notice)
+            .collect();
+        let total = (self.in_force_by - first.date).num_days();
+        let sum: i64 = steps.iter().map(|s| i64::from(s.days)).sum();
+        let list = |lang: Lang| {
+            steps
+                .iter()
+                .map(|s| step_basis(s, lang))
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        let moved = total - sum;
+        let procedure = self.procedure.label();
+        let part = self.part;
+        Text::new(
+            format!(
+                "Ny kontrakt i kraft senest {} − {total} dager ({}, del {part:?}): {}{}",
+                date_long(self.in_force_by, Lang::Nb),
+                procedure.nb,
+                list(Lang::Nb),
+                if moved > 0 {
+                    format!(
+                        ", og {moved} dager fordi frister flyttes til virkedag og karensperioden regnes fra dagen etter tildelingsbrevet"
+                    )
+                } else {
+                    String::new()
+                }
+            ),
+            format!(
+                "New contract in force by {} − {total} days ({}, part {part:?}): {}{}",
+                date_long(self.in_force_by, Lang::En),
+                procedure.en,
+                list(Lang::En),
+                if moved > 0 {
+                    format!(
+                        ", and {moved} days because dates move to working days and the standstill counts from the day after the award letter"
+                    )
+                } else {
+                    String::new()
+                }
+            ),
+        )
+    }
+}
+
+/// One step in a basis: «tilbudsfrist 30 dager (lovens minimum, FOA § 20-2)».
+fn step_basis(s: &Step, lang: Lang) -> String {
+    let label = s.step.label().get(lang).to_lowercase();
+    let days = match lang {
+        Lang::Nb => format!("{} dager", s.days),
+        Lang::En => format!("{} days", s.days),
+    };
+    let provision = match (s.legal_minimum_days, s.provision, lang) {
+        (Some(min), Some(p), Lang::Nb) if min == s.days => format!(" (lovens minimum, {p})"),
+        (Some(min), Some(p), Lang::En) if min == s.days => format!(" (the legal minimum, {p})"),
+        (Some(min), Some(p), Lang::Nb) => format!(" (minst {min}, {p})"),
+        (Some(min), Some(p), Lang::En) => format!(" (at least {min}, {p})"),
+        (None, Some(p), _) => format!(" ({p})"),
+        _ => String::new(),
+    };
+    format!("{label} {days}{provision}")
 }
 
 /// Runs the steps forwards from `start` with the earliest-date convention.

@@ -690,22 +690,6 @@ fn tender_actions(c: &Contract, t: &TenderPlan, today: NaiveDate) -> Vec<Action>
         format!("Kunngjør konkurransen for {}", c.title),
         format!("Publish the contract notice for {}", c.title),
     );
-    let basis = Text::new(
-        format!(
-            "Ny kontrakt i kraft senest {} − ledetid {} dager ({}, del {:?}); se ledetidsmodellen",
-            date_long(lt.in_force_by, Lang::Nb),
-            lt.total_days,
-            lt.procedure.label().nb,
-            lt.part
-        ),
-        format!(
-            "New contract in force by {} − lead time {} days ({}, part {:?}); see the lead-time model",
-            date_long(lt.in_force_by, Lang::En),
-            lt.total_days,
-            lt.procedure.label().en,
-            lt.part
-        ),
-    );
     vec![
         action(
             &c.id,
@@ -714,7 +698,7 @@ fn tender_actions(c: &Contract, t: &TenderPlan, today: NaiveDate) -> Vec<Action>
             lt.latest_start,
             today,
             summary_start,
-            basis.clone(),
+            lt.basis(false),
         ),
         action(
             &c.id,
@@ -723,7 +707,7 @@ fn tender_actions(c: &Contract, t: &TenderPlan, today: NaiveDate) -> Vec<Action>
             lt.latest_notice,
             today,
             summary_notice,
-            basis,
+            lt.basis(true),
         ),
     ]
 }
@@ -897,7 +881,7 @@ fn contract_warnings(
             kind,
             Text::new(
                 format!(
-                    "{}: ny konkurranse rekker ikke frem til {} med standard ledetid ({} dager); startet {} er ny kontrakt tidligst i kraft {}. Vurder kortere frister (ikke under lovens minimum), forlengelse med hjemmel, eller en midlertidig løsning.",
+                    "{}: ny konkurranse rekker ikke frem til {} med planlagt ledetid ({} dager); startet {} er ny kontrakt tidligst i kraft {}. Vurder kortere frister (ikke under lovens minimum), forlengelse med hjemmel, eller en midlertidig løsning.",
                     c.id,
                     date_long(lt.in_force_by, Lang::Nb),
                     lt.total_days,
@@ -905,7 +889,7 @@ fn contract_warnings(
                     date_long(lt.earliest_in_force_from_today, Lang::Nb)
                 ),
                 format!(
-                    "{}: a new competition cannot finish by {} with the default lead time ({} days); started on {}, a new contract is in force at the earliest on {}. Consider shorter periods (never below the legal minimums), an extension with a legal basis, or an interim solution.",
+                    "{}: a new competition cannot finish by {} with the planned lead time ({} days); started on {}, a new contract is in force at the earliest on {}. Consider shorter periods (never below the legal minimums), an extension with a legal basis, or an interim solution.",
                     c.id,
                     date_long(lt.in_force_by, Lang::En),
                     lt.total_days,

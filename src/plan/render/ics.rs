@@ -3,7 +3,7 @@
 //! escaped, one all-day VEVENT per action with a stable UID (re-importing updates the event
 //! instead of duplicating it), DTSTAMP and SEQUENCE from `--today` (deterministic output, and
 //! a later plan counts as an update of an earlier one) and a VALARM
-//! reminder ahead of each event. (The `icalendar` crate writes a random UID and the current
+//! reminder ahead of each event still to come. (The `icalendar` crate writes a random UID and the current
 //! time into every component that lacks them, including VALARM, so it is used only to parse
 //! the output back in the tests.)
 
@@ -57,7 +57,8 @@ fn event(out: &mut Writer, plan: &Plan, a: &Action, lang: Lang, reminder_days: u
     out.property("CATEGORIES", &escape(a.kind.code()));
     // All-day deadlines must not block the planner's calendar.
     out.line("TRANSP:TRANSPARENT");
-    if reminder_days > 0 {
+    // No reminder for a date already past: importing the plan would fire them all at once.
+    if reminder_days > 0 && !a.past {
         out.line("BEGIN:VALARM");
         out.line("ACTION:DISPLAY");
         out.property("DESCRIPTION", &escape(&summary));
