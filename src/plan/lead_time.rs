@@ -385,6 +385,8 @@ fn step_durations(
 pub struct LeadTime {
     pub part: Part,
     pub procedure: TenderProcedure,
+    /// The system's priority, which sets the implementation time.
+    pub priority: Priority,
     /// The new contract must be in force on this date.
     pub in_force_by: NaiveDate,
     /// The steps in order, each with its latest start.
@@ -440,6 +442,7 @@ pub fn plan_tender(
     LeadTime {
         part,
         procedure,
+        priority,
         in_force_by,
         total_days: (in_force_by - latest_start.date).num_days(),
         earliest_in_force_from_today: forward(today, &steps),
@@ -469,7 +472,7 @@ impl LeadTime {
         let list = |lang: Lang| {
             steps
                 .iter()
-                .map(|s| step_basis(s, lang))
+                .map(|s| step_basis(s, self.priority, lang))
                 .collect::<Vec<_>>()
                 .join(", ")
         };
@@ -507,8 +510,9 @@ impl LeadTime {
     }
 }
 
-/// One step in a basis: «tilbudsfrist 30 dager (lovens minimum, FOA § 20-2)».
-fn step_basis(s: &Step, lang: Lang) -> String {
+/// One step in a basis: «tilbudsfrist 30 dager (lovens minimum, FOA § 20-2)»; the
+/// implementation names the priority that sets its days.
+fn step_basis(s: &Step, priority: Priority, lang: Lang) -> String {
     let label = s.step.label().get(lang).to_lowercase();
     let days = match lang {
         Lang::Nb => format!("{} dager", s.days),
@@ -520,9 +524,26 @@ fn step_basis(s: &Step, lang: Lang) -> String {
         (Some(min), Some(p), Lang::Nb) => format!(" (minst {min}, {p})"),
         (Some(min), Some(p), Lang::En) => format!(" (at least {min}, {p})"),
         (None, Some(p), _) => format!(" ({p})"),
+        _ if s.step == StepKind::Implementation => implementation_note(priority, lang),
         _ => String::new(),
     };
     format!("{label} {days}{provision}")
+}
+
+/// Which priority set the implementation days; an unknown one is planned as critical by
+/// default, and says so.
+fn implementation_note(priority: Priority, lang: Lang) -> String {
+    let label = priority.label();
+    match (priority, lang) {
+        (Priority::Unknown, Lang::Nb) => {
+            " (ukjent prioritet, implementation_days.unknown; som standard lik kritisk)".into()
+        }
+        (Priority::Unknown, Lang::En) => {
+            " (unknown priority, implementation_days.unknown; by default as critical)".into()
+        }
+        (_, Lang::Nb) => format!(" (prioritet {})", label.nb),
+        (_, Lang::En) => format!(" ({} priority)", label.en),
+    }
 }
 
 /// Runs the steps forwards from `start` with the earliest-date convention.

@@ -947,19 +947,14 @@ fn contract_warnings(
         ));
     }
     if priority.priority == Priority::Unknown {
+        // Why only: the implementation time this implies is stated in the tender's basis.
         let why = priority.note.clone().unwrap_or_else(|| Text::new("", ""));
         out.push(warn(
             Severity::Note,
             WarningKind::UnknownPriority,
             Text::new(
-                format!(
-                    "{}: {} Planlagt med implementeringstiden for ukjent prioritet (implementation_days.unknown; standard som for kritiske systemer).",
-                    c.id, why.nb
-                ),
-                format!(
-                    "{}: {} Planned with the implementation time for an unknown priority (implementation_days.unknown; by default that of a critical system).",
-                    c.id, why.en
-                ),
+                format!("{}: {}", c.id, why.nb),
+                format!("{}: {}", c.id, why.en),
             ),
         ));
     }
