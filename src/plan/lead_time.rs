@@ -282,6 +282,11 @@ pub enum StepKind {
 }
 
 impl StepKind {
+    /// Whether the step starts with the contract notice: the first period after publication.
+    pub fn opens_competition(self) -> bool {
+        matches!(self, StepKind::RequestPeriod | StepKind::TenderPeriod)
+    }
+
     pub fn label(self) -> Text {
         match self {
             StepKind::NeedsAnalysis => Text::new("Behovsavklaring", "Needs analysis"),
@@ -437,7 +442,7 @@ pub fn plan_tender(
         .map_or(Deadline::latest(in_force_by), |s| s.latest_start);
     let latest_notice = steps
         .iter()
-        .find(|s| matches!(s.step, StepKind::RequestPeriod | StepKind::TenderPeriod))
+        .find(|s| s.step.opens_competition())
         .map_or(latest_start, |s| s.latest_start);
     LeadTime {
         part,
@@ -457,56 +462,49 @@ impl LeadTime {
     /// back over every step (`from_notice`: only the steps from the contract notice on), with
     /// each step's days and provision, and the days added where a date moved to a working day.
     pub fn basis(&self, from_notice: bool) -> Text {
+        Text::new(
+            self.basis_in(from_notice, Lang::Nb),
+            self.basis_in(from_notice, Lang::En),
+        )
+    }
+
+    fn basis_in(&self, from_notice: bool, lang: Lang) -> String {
         let first = if from_notice {
             self.latest_notice
         } else {
             self.latest_start
         };
-        let steps: Vec<&Step> = self
+        let counted: Vec<&Step> = self
             .steps
             .iter()
-            .skip_while(|s| from_notice && s.latest_start != self.latest_notice)
+            .skip_while(|s| from_notice && !s.step.opens_competition())
             .collect();
         let total = (self.in_force_by - first.date).num_days();
-        let sum: i64 = steps.iter().map(|s| i64::from(s.days)).sum();
-        let list = |lang: Lang| {
-            steps
-                .iter()
-                .map(|s| step_basis(s, self.priority, lang))
-                .collect::<Vec<_>>()
-                .join(", ")
-        };
-        let moved = total - sum;
-        let procedure = self.procedure.label();
+        let moved = total - counted.iter().map(|s| i64::from(s.days)).sum::<i64>();
+        let steps: Vec<String> = counted
+            .iter()
+            .map(|s| step_basis(s, self.priority, lang))
+            .collect();
+        let (in_force, procedure, steps) = (
+            date_long(self.in_force_by, lang),
+            self.procedure.label().get(lang).to_owned(),
+            steps.join(", "),
+        );
         let part = self.part;
-        Text::new(
-            format!(
-                "Ny kontrakt i kraft senest {} − {total} dager ({}, del {part:?}): {}{}",
-                date_long(self.in_force_by, Lang::Nb),
-                procedure.nb,
-                list(Lang::Nb),
-                if moved > 0 {
-                    format!(
-                        ", og {moved} dager fordi frister flyttes til virkedag og karensperioden regnes fra dagen etter tildelingsbrevet"
-                    )
-                } else {
-                    String::new()
-                }
+        match (lang, moved > 0) {
+            (Lang::Nb, false) => format!(
+                "Ny kontrakt i kraft senest {in_force} − {total} dager ({procedure}, del {part:?}): {steps}"
             ),
-            format!(
-                "New contract in force by {} − {total} days ({}, part {part:?}): {}{}",
-                date_long(self.in_force_by, Lang::En),
-                procedure.en,
-                list(Lang::En),
-                if moved > 0 {
-                    format!(
-                        ", and {moved} days because dates move to working days and the standstill counts from the day after the award letter"
-                    )
-                } else {
-                    String::new()
-                }
+            (Lang::Nb, true) => format!(
+                "Ny kontrakt i kraft senest {in_force} − {total} dager ({procedure}, del {part:?}): {steps}, og {moved} dager fordi frister flyttes til virkedag og karensperioden regnes fra dagen etter tildelingsbrevet"
             ),
-        )
+            (Lang::En, false) => format!(
+                "New contract in force by {in_force} − {total} days ({procedure}, part {part:?}): {steps}"
+            ),
+            (Lang::En, true) => format!(
+                "New contract in force by {in_force} − {total} days ({procedure}, part {part:?}): {steps}, and {moved} days because dates move to working days and the standstill counts from the day after the award letter"
+            ),
+        }
     }
 }
 
