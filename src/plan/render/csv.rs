@@ -101,12 +101,26 @@ fn row(contract: Option<&ContractPlan>, a: &Action, lang: Lang) -> Vec<String> {
     cells.into_iter().map(defuse).collect()
 }
 
-/// Excel runs a cell that starts with `=`, `+` or `@` as a formula; a title from the portfolio
-/// must stay text, so such a cell gets a leading apostrophe (Excel's text marker).
+/// Excel runs a cell that starts with `=`, `+`, `-` or `@` as a formula; a title from the
+/// portfolio must stay text, so such a cell gets a leading apostrophe (Excel's text marker).
 fn defuse(cell: String) -> String {
-    if cell.starts_with(['=', '+', '@']) {
+    if cell.starts_with(['=', '+', '-', '@']) {
         format!("'{cell}")
     } else {
         cell
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formula_cells_stay_text() {
+        for cell in ["=SUM(A1)", "+47 1234", "-1+2", "@cmd"] {
+            assert_eq!(defuse(cell.to_owned()), format!("'{cell}"));
+        }
+        assert_eq!(defuse("Renhold".to_owned()), "Renhold");
+        assert_eq!(defuse("2027-01-31".to_owned()), "2027-01-31");
     }
 }
