@@ -10,6 +10,7 @@
 pub mod calendar;
 pub mod lead_time;
 pub mod render;
+mod warnings;
 
 use std::collections::BTreeMap;
 
@@ -18,7 +19,7 @@ use serde::Serialize;
 
 use crate::assessment::{Assessment, Recommendation};
 use crate::model::{Character, Contract, Part, Portfolio};
-use crate::priorities::{self, Priority, PriorityLookup, normalised};
+use crate::priorities::{self, PriorityLookup, normalised};
 use crate::text::{Lang, Text, date_long};
 
 pub use calendar::{DateKind, Deadline};
@@ -497,7 +498,7 @@ fn plan_contract(
     if let (Some(m), Some(true), true) = (merger, runs_past_merger, must_end) {
         match termination_action(c, m, overlap, today) {
             Some(a) => actions.push(a),
-            None => warnings.push(no_termination_warning(c, end.date, m)),
+            None => warnings.push(warnings::no_termination_warning(c, end.date, m)),
         }
     }
     actions.push(action(
@@ -514,16 +515,16 @@ fn plan_contract(
     ));
     sort_actions(&mut actions);
 
-    warnings.extend(contract_warnings(
+    warnings.extend(warnings::contract_warnings(&warnings::Facts {
         c,
-        end.date,
-        &priority,
+        end: end.date,
+        priority: &priority,
         merger,
         overlap,
-        tender.as_ref(),
-        &actions,
+        tender: tender.as_ref(),
+        actions: &actions,
         today,
-    ));
+    }));
     ContractPlan {
         contract: c.id.clone(),
         title: c.title.clone(),
@@ -771,192 +772,4 @@ fn termination_action(
             ),
         ),
     ))
-}
-
-fn no_termination_warning(c: &Contract, end: NaiveDate, merger: NaiveDate) -> Warning {
-    Warning {
-        severity: Severity::Warning,
-        kind: WarningKind::NoTerminationRight,
-        contract: c.id.clone(),
-        text: Text::new(
-            format!(
-                "{} løper til {}, etter sammenslåingen {}, og kontrakten har ingen rett til oppsigelse ved sammenslåing eller uten grunn. Å avslutte den før utløp kan utløse krav om vederlag for resten av perioden; alternativt kan en ny felles avtale la kommunen tiltre når denne utløper (KS 2017 kap. 6.3.1).",
-                c.id,
-                date_long(end, Lang::Nb),
-                date_long(merger, Lang::Nb)
-            ),
-            format!(
-                "{} runs to {}, past the merger on {}, and has no right to terminate on the merger or for convenience. Ending it early may entitle the supplier to payment for the rest of the term; alternatively a new joint contract can let the municipality accede when this one expires (KS 2017 ch. 6.3.1).",
-                c.id,
-                date_long(end, Lang::En),
-                date_long(merger, Lang::En)
-            ),
-        ),
-    }
-}
-
-#[allow(clippy::too_many_arguments)]
-fn contract_warnings(
-    c: &Contract,
-    end: NaiveDate,
-    priority: &PriorityLookup,
-    merger: Option<NaiveDate>,
-    overlap: Option<&Vec<&str>>,
-    tender: Option<&TenderPlan>,
-    actions: &[Action],
-    today: NaiveDate,
-) -> Vec<Warning> {
-    let mut out = Vec::new();
-    let warn = |severity, kind, text| Warning {
-        severity,
-        kind,
-        contract: c.id.clone(),
-        text,
-    };
-    let critical = priority.is_critical();
-    // A system treated as critical by its area alone; say so.
-    let by_area = if priority.priority == Priority::Kritisk {
-        Text::new("", "")
-    } else {
-        Text::new(
-            " (etter området, rødt i KS-rapporten)",
-            " (by its area, red in the KS report)",
-        )
-    };
-    if let Some(m) = merger.filter(|m| critical && end < *m) {
-        let with = c.end_with_options();
-        let options = if with >= m {
-            Text::new(
-                format!(
-                    " Uutløste forlengelsesopsjoner rekker til {}; om de kan utløses må vurderes.",
-                    date_long(with, Lang::Nb)
-                ),
-                format!(
-                    " Unexercised extension options reach {}; whether they may be exercised must be assessed.",
-                    date_long(with, Lang::En)
-                ),
-            )
-        } else {
-            Text::new("", "")
-        };
-        out.push(warn(
-            Severity::Critical,
-            WarningKind::CriticalEndsBeforeMerger,
-            Text::new(
-                format!(
-                    "Kritisk system{}: {} ({}) utløper {}, før sammenslåingen {}. En ny avtale må være på plass før sammenslåingen.{}",
-                    by_area.nb,
-                    c.id,
-                    c.title,
-                    date_long(end, Lang::Nb),
-                    date_long(m, Lang::Nb),
-                    options.nb
-                ),
-                format!(
-                    "Critical system{}: {} ({}) ends on {}, before the merger on {}. A new contract must be in place before the merger.{}",
-                    by_area.en,
-                    c.id,
-                    c.title,
-                    date_long(end, Lang::En),
-                    date_long(m, Lang::En),
-                    options.en
-                ),
-            ),
-        ));
-    }
-    if let Some(t) = tender.filter(|t| t.lead_time.latest_start.date < today) {
-        let lt = &t.lead_time;
-        let severity = if critical {
-            Severity::Critical
-        } else {
-            Severity::Warning
-        };
-        let kind = if critical {
-            WarningKind::CriticalTenderTooLate
-        } else {
-            WarningKind::TenderTooLate
-        };
-        out.push(warn(
-            severity,
-            kind,
-            Text::new(
-                format!(
-                    "{}: ny konkurranse rekker ikke frem til {} med planlagt ledetid ({} dager); startet {} er ny kontrakt tidligst i kraft {}. Vurder kortere frister (ikke under lovens minimum), forlengelse med hjemmel, eller en midlertidig løsning.",
-                    c.id,
-                    date_long(lt.in_force_by, Lang::Nb),
-                    lt.total_days,
-                    date_long(today, Lang::Nb),
-                    date_long(lt.earliest_in_force_from_today, Lang::Nb)
-                ),
-                format!(
-                    "{}: a new competition cannot finish by {} with the planned lead time ({} days); started on {}, a new contract is in force at the earliest on {}. Consider shorter periods (never below the legal minimums), an extension with a legal basis, or an interim solution.",
-                    c.id,
-                    date_long(lt.in_force_by, Lang::En),
-                    lt.total_days,
-                    date_long(today, Lang::En),
-                    date_long(lt.earliest_in_force_from_today, Lang::En)
-                ),
-            ),
-        ));
-    }
-    for a in actions.iter().filter(|a| {
-        // A late tender is reported once, above, with the earliest feasible date.
-        a.past
-            && a.deadline.kind == DateKind::Latest
-            && !matches!(a.kind, ActionKind::TenderStart | ActionKind::TenderNotice)
-    }) {
-        out.push(warn(
-            Severity::Warning,
-            WarningKind::DeadlinePassed,
-            Text::new(
-                format!(
-                    "{}: {} var {} og er passert.",
-                    c.id,
-                    a.kind.label().nb.to_lowercase(),
-                    date_long(a.deadline.date, Lang::Nb)
-                ),
-                format!(
-                    "{}: the {} was {} and has passed.",
-                    c.id,
-                    a.kind.label().en.to_lowercase(),
-                    date_long(a.deadline.date, Lang::En)
-                ),
-            ),
-        ));
-    }
-    if let (Some(others), Some(m)) = (overlap, merger) {
-        out.push(warn(
-            Severity::Warning,
-            WarningKind::OverlappingContracts,
-            Text::new(
-                format!(
-                    "{}: samme system ({}) som {} i en annen kommune, og begge løper etter sammenslåingen {}. Avklar hvilken avtale som skal videreføres og si opp de andre i tide (KS 2017 kap. 6.3.1).",
-                    c.id,
-                    c.system.as_deref().unwrap_or_default(),
-                    others.join(", "),
-                    date_long(m, Lang::Nb)
-                ),
-                format!(
-                    "{}: same system ({}) as {} in another municipality, both running past the merger on {}. Decide which contract continues and terminate the others in time (KS 2017 ch. 6.3.1).",
-                    c.id,
-                    c.system.as_deref().unwrap_or_default(),
-                    others.join(", "),
-                    date_long(m, Lang::En)
-                ),
-            ),
-        ));
-    }
-    if priority.priority == Priority::Unknown {
-        // Why only: the implementation time this implies is stated in the tender's basis.
-        let why = priority.note.clone().unwrap_or_else(|| Text::new("", ""));
-        out.push(warn(
-            Severity::Note,
-            WarningKind::UnknownPriority,
-            Text::new(
-                format!("{}: {}", c.id, why.nb),
-                format!("{}: {}", c.id, why.en),
-            ),
-        ));
-    }
-    out
 }
