@@ -287,22 +287,18 @@ pub fn plan_portfolio(
     };
     let ends: Vec<PlannedEnd> = p.contracts.iter().map(|c| planned_end(c, own(c))).collect();
     let overlaps = overlapping_systems(p, &ends, merger_date);
+    let run = Run {
+        merger: merger_date,
+        today,
+        config,
+    };
     let contracts: Vec<ContractPlan> = p
         .contracts
         .iter()
         .zip(ends)
         .map(|(c, end)| {
             let overlap = overlaps.get(c.id.as_str());
-            plan_contract(
-                c,
-                own(c),
-                end,
-                merger_date,
-                overlap,
-                today,
-                config,
-                &mut warnings,
-            )
+            plan_contract(c, own(c), end, overlap, &run, &mut warnings)
         })
         .collect();
     let mut actions: Vec<Action> = contracts.iter().flat_map(|c| c.actions.clone()).collect();
@@ -457,17 +453,26 @@ fn tender_procedure(c: &Contract, config: &PlanningConfig) -> TenderProcedure {
     })
 }
 
-#[allow(clippy::too_many_arguments)]
+/// What every contract's plan is measured against.
+struct Run<'a> {
+    merger: Option<NaiveDate>,
+    today: NaiveDate,
+    config: &'a PlanningConfig,
+}
+
 fn plan_contract(
     c: &Contract,
     own: &[&Assessment],
     end: PlannedEnd,
-    merger: Option<NaiveDate>,
     overlap: Option<&Vec<&str>>,
-    today: NaiveDate,
-    config: &PlanningConfig,
+    run: &Run<'_>,
     warnings: &mut Vec<Warning>,
 ) -> ContractPlan {
+    let Run {
+        merger,
+        today,
+        config,
+    } = *run;
     let priority = priorities::lookup(c.service_area.as_deref(), c.system.as_deref());
     let changes: Vec<ChangeVerdict> = own
         .iter()
