@@ -458,38 +458,48 @@ pub fn plan_tender(
 }
 
 impl LeadTime {
-    /// How a latest date of the competition is computed, step by step: from the in-force date
-    /// back over every step (`from_notice`: only the steps from the contract notice on), with
-    /// each step's days and provision, and the days added where a date moved to a working day.
-    pub fn basis(&self, from_notice: bool) -> Text {
-        Text::new(
-            self.basis_in(from_notice, Lang::Nb),
-            self.basis_in(from_notice, Lang::En),
-        )
+    /// How the latest dates of the competition are computed, step by step: the latest start
+    /// (from the in-force date back over every step) and the latest notice (back over the steps
+    /// from the contract notice on), with each step's days and provision, and the days added
+    /// where a date moved to a working day.
+    pub fn bases(&self) -> (Text, Text) {
+        let nb = self.bases_in(Lang::Nb);
+        let en = self.bases_in(Lang::En);
+        (Text::new(nb.0, en.0), Text::new(nb.1, en.1))
     }
 
-    fn basis_in(&self, from_notice: bool, lang: Lang) -> String {
-        let first = if from_notice {
-            self.latest_notice
-        } else {
-            self.latest_start
-        };
-        let counted: Vec<&Step> = self
+    /// The two bases in one language; the steps' phrases are written once for both.
+    fn bases_in(&self, lang: Lang) -> (String, String) {
+        let phrases: Vec<String> = self
             .steps
-            .iter()
-            .skip_while(|s| from_notice && !s.step.opens_competition())
-            .collect();
-        let total = (self.in_force_by - first.date).num_days();
-        let moved = total - counted.iter().map(|s| i64::from(s.days)).sum::<i64>();
-        let steps: Vec<String> = counted
             .iter()
             .map(|s| step_basis(s, self.priority, lang))
             .collect();
-        let (in_force, procedure, steps) = (
-            date_long(self.in_force_by, lang),
-            self.procedure.label().get(lang).to_owned(),
-            steps.join(", "),
-        );
+        let notice_from = self
+            .steps
+            .iter()
+            .position(|s| s.step.opens_competition())
+            .unwrap_or(0);
+        (
+            self.basis_from(self.latest_start, 0, &phrases, lang),
+            self.basis_from(self.latest_notice, notice_from, &phrases, lang),
+        )
+    }
+
+    /// The basis of `first`, the latest start of step `from`, back from the in-force date.
+    fn basis_from(&self, first: Deadline, from: usize, phrases: &[String], lang: Lang) -> String {
+        let total = (self.in_force_by - first.date).num_days();
+        let days: i64 = self
+            .steps
+            .iter()
+            .skip(from)
+            .map(|s| i64::from(s.days))
+            .sum();
+        let moved = total - days;
+        let steps = phrases.get(from..).unwrap_or_default().join(", ");
+        let in_force = date_long(self.in_force_by, lang);
+        let procedure = self.procedure.label();
+        let procedure = procedure.get(lang);
         let part = self.part;
         match (lang, moved > 0) {
             (Lang::Nb, false) => format!(

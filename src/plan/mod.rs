@@ -696,6 +696,7 @@ fn tender_actions(c: &Contract, t: &TenderPlan, today: NaiveDate) -> Vec<Action>
         format!("Kunngjør konkurransen for {}", c.title),
         format!("Publish the contract notice for {}", c.title),
     );
+    let (start_basis, notice_basis) = lt.bases();
     vec![
         action(
             &c.id,
@@ -704,7 +705,7 @@ fn tender_actions(c: &Contract, t: &TenderPlan, today: NaiveDate) -> Vec<Action>
             lt.latest_start,
             today,
             summary_start,
-            lt.basis(false),
+            start_basis,
         ),
         action(
             &c.id,
@@ -713,7 +714,7 @@ fn tender_actions(c: &Contract, t: &TenderPlan, today: NaiveDate) -> Vec<Action>
             lt.latest_notice,
             today,
             summary_notice,
-            lt.basis(true),
+            notice_basis,
         ),
     ]
 }
