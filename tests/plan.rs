@@ -751,6 +751,25 @@ fn check_and_plan_refuse_a_bad_value_in_planning_json() {
 }
 
 #[test]
+fn check_reports_planning_json_with_the_portfolio_errors() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("p");
+    fs::create_dir(&p).unwrap();
+    write_portfolio(&p);
+    fs::write(p.join("broken.json"), "{ \"id\": 1 }").unwrap();
+    // A byte-order mark is not part of the JSON; the column counts without it.
+    fs::write(
+        p.join("planning.json"),
+        "\u{feff}{ \"procedure\": \"opn\" }",
+    )
+    .unwrap();
+    let (code, _, stderr) = run_in(dir.path(), "check");
+    assert_eq!(code, 1, "{stderr}");
+    assert!(stderr.contains("p/broken.json"), "{stderr}");
+    assert!(stderr.contains("p/planning.json:1:16"), "{stderr}");
+}
+
+#[test]
 fn check_names_a_valid_planning_json() {
     let dir = tempfile::tempdir().unwrap();
     let p = dir.path().join("p");
