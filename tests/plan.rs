@@ -595,10 +595,12 @@ fn json_has_iso_dates_and_both_languages() {
 // -------------------------------------------------------------------- CLI
 
 fn run(args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_vesentlig"))
-        .args(args)
-        .output()
-        .unwrap();
+    output(Command::new(env!("CARGO_BIN_EXE_vesentlig")).args(args))
+}
+
+/// Runs the command: exit status, stdout, stderr.
+fn output(command: &mut Command) -> (i32, String, String) {
+    let out = command.output().unwrap();
     (
         out.status.code().unwrap_or(-1),
         String::from_utf8_lossy(&out.stdout).into_owned(),
@@ -695,26 +697,27 @@ fn run_in(dir: &Path, command: &str) -> (i32, String, String) {
     } else {
         &[]
     };
-    let out = Command::new(env!("CARGO_BIN_EXE_vesentlig"))
-        .args([command, "p"])
-        .args(today)
-        .current_dir(dir)
-        .output()
-        .unwrap();
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
+    output(
+        Command::new(env!("CARGO_BIN_EXE_vesentlig"))
+            .args([command, "p"])
+            .args(today)
+            .current_dir(dir),
     )
+}
+
+/// The test portfolio in the folder `p` of a temporary directory.
+fn portfolio_in_p() -> (tempfile::TempDir, std::path::PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("p");
+    fs::create_dir(&p).unwrap();
+    write_portfolio(&p);
+    (dir, p)
 }
 
 /// `check` and `plan` both refuse a bad `planning.json` with exit status 1 and the same
 /// message; returns it.
 fn planning_error(planning: &str) -> String {
-    let dir = tempfile::tempdir().unwrap();
-    let p = dir.path().join("p");
-    fs::create_dir(&p).unwrap();
-    write_portfolio(&p);
+    let (dir, p) = portfolio_in_p();
     fs::write(p.join("planning.json"), planning).unwrap();
     let (code, stdout, check) = run_in(dir.path(), "check");
     assert_eq!(code, 1, "check: {stdout}{check}");
@@ -752,10 +755,7 @@ fn check_and_plan_refuse_a_bad_value_in_planning_json() {
 
 #[test]
 fn check_reports_planning_json_with_the_portfolio_errors() {
-    let dir = tempfile::tempdir().unwrap();
-    let p = dir.path().join("p");
-    fs::create_dir(&p).unwrap();
-    write_portfolio(&p);
+    let (dir, p) = portfolio_in_p();
     fs::write(p.join("broken.json"), "{ \"id\": 1 }").unwrap();
     // A byte-order mark is not part of the JSON; the column counts without it.
     fs::write(
@@ -771,10 +771,7 @@ fn check_reports_planning_json_with_the_portfolio_errors() {
 
 #[test]
 fn check_names_a_valid_planning_json() {
-    let dir = tempfile::tempdir().unwrap();
-    let p = dir.path().join("p");
-    fs::create_dir(&p).unwrap();
-    write_portfolio(&p);
+    let (dir, p) = portfolio_in_p();
     fs::write(p.join("planning.json"), r#"{ "evaluation_days": 45 }"#).unwrap();
     let (code, stdout, stderr) = run_in(dir.path(), "check");
     assert_eq!(code, 0, "{stderr}");
