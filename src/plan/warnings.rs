@@ -4,6 +4,7 @@
 use chrono::NaiveDate;
 
 use super::{Action, ActionKind, DateKind, Severity, TenderPlan, Warning, WarningKind};
+use crate::law::text as both;
 use crate::model::Contract;
 use crate::priorities::{Priority, PriorityLookup};
 use crate::text::{Lang, Text, date_long};
@@ -76,26 +77,18 @@ fn critical_ends_before_merger(f: &Facts<'_>, out: &mut Vec<Warning>) {
         out.push(f.warn(
             Severity::Critical,
             WarningKind::CriticalEndsBeforeMerger,
-            Text::new(
-                format!(
-                    "Kritisk system{}: {} ({}) utløper {}, før sammenslåingen {}. En ny avtale må være på plass før sammenslåingen.{}",
-                    by_area.nb,
-                    c.id,
-                    c.title,
-                    date_long(end, Lang::Nb),
-                    date_long(m, Lang::Nb),
-                    options.nb
-                ),
-                format!(
-                    "Critical system{}: {} ({}) ends on {}, before the merger on {}. A new contract must be in place before the merger.{}",
-                    by_area.en,
-                    c.id,
-                    c.title,
-                    date_long(end, Lang::En),
-                    date_long(m, Lang::En),
-                    options.en
-                ),
-            ),
+            both(|l| {
+                let (id, title, area) = (&c.id, &c.title, by_area.get(l));
+                let (end, merger, options) = (date_long(end, l), date_long(m, l), options.get(l));
+                match l {
+                    Lang::Nb => format!(
+                        "Kritisk system{area}: {id} ({title}) utløper {end}, før sammenslåingen {merger}. En ny avtale må være på plass før sammenslåingen.{options}"
+                    ),
+                    Lang::En => format!(
+                        "Critical system{area}: {id} ({title}) ends on {end}, before the merger on {merger}. A new contract must be in place before the merger.{options}"
+                    ),
+                }
+            }),
         ));
     }
 }
@@ -119,24 +112,20 @@ fn late_tender(f: &Facts<'_>, out: &mut Vec<Warning>) {
         out.push(f.warn(
             severity,
             kind,
-            Text::new(
-                format!(
-                    "{}: ny konkurranse rekker ikke frem til {} med planlagt ledetid ({} dager); startet {} er ny kontrakt tidligst i kraft {}. Vurder kortere frister (ikke under lovens minimum), forlengelse med hjemmel, eller en midlertidig løsning.",
-                    c.id,
-                    date_long(lt.in_force_by, Lang::Nb),
-                    lt.total_days,
-                    date_long(today, Lang::Nb),
-                    date_long(lt.earliest_in_force_from_today, Lang::Nb)
-                ),
-                format!(
-                    "{}: a new competition cannot finish by {} with the planned lead time ({} days); started on {}, a new contract is in force at the earliest on {}. Consider shorter periods (never below the legal minimums), an extension with a legal basis, or an interim solution.",
-                    c.id,
-                    date_long(lt.in_force_by, Lang::En),
-                    lt.total_days,
-                    date_long(today, Lang::En),
-                    date_long(lt.earliest_in_force_from_today, Lang::En)
-                ),
-            ),
+            both(|l| {
+                let (id, days) = (&c.id, lt.total_days);
+                let by = date_long(lt.in_force_by, l);
+                let started = date_long(today, l);
+                let earliest = date_long(lt.earliest_in_force_from_today, l);
+                match l {
+                    Lang::Nb => format!(
+                        "{id}: ny konkurranse rekker ikke frem til {by} med planlagt ledetid ({days} dager); startet {started} er ny kontrakt tidligst i kraft {earliest}. Vurder kortere frister (ikke under lovens minimum), forlengelse med hjemmel, eller en midlertidig løsning."
+                    ),
+                    Lang::En => format!(
+                        "{id}: a new competition cannot finish by {by} with the planned lead time ({days} days); started on {started}, a new contract is in force at the earliest on {earliest}. Consider shorter periods (never below the legal minimums), an extension with a legal basis, or an interim solution."
+                    ),
+                }
+            }),
         ));
     }
 }
@@ -153,20 +142,14 @@ fn passed_deadlines(f: &Facts<'_>, out: &mut Vec<Warning>) {
         out.push(f.warn(
             Severity::Warning,
             WarningKind::DeadlinePassed,
-            Text::new(
-                format!(
-                    "{}: {} var {} og er passert.",
-                    c.id,
-                    a.kind.label().nb.to_lowercase(),
-                    date_long(a.deadline.date, Lang::Nb)
-                ),
-                format!(
-                    "{}: the {} was {} and has passed.",
-                    c.id,
-                    a.kind.label().en.to_lowercase(),
-                    date_long(a.deadline.date, Lang::En)
-                ),
-            ),
+            both(|l| {
+                let (id, what) = (&c.id, a.kind.label().get(l).to_lowercase());
+                let date = date_long(a.deadline.date, l);
+                match l {
+                    Lang::Nb => format!("{id}: {what} var {date} og er passert."),
+                    Lang::En => format!("{id}: the {what} was {date} and has passed."),
+                }
+            }),
         ));
     }
 }
@@ -178,22 +161,18 @@ fn overlapping(f: &Facts<'_>, out: &mut Vec<Warning>) {
         out.push(f.warn(
             Severity::Warning,
             WarningKind::OverlappingContracts,
-            Text::new(
-                format!(
-                    "{}: samme system ({}) som {} i en annen kommune, og begge løper etter sammenslåingen {}. Avklar hvilken avtale som skal videreføres og si opp de andre i tide (KS 2017 kap. 6.3.1).",
-                    c.id,
-                    c.system.as_deref().unwrap_or_default(),
-                    others.join(", "),
-                    date_long(m, Lang::Nb)
-                ),
-                format!(
-                    "{}: same system ({}) as {} in another municipality, both running past the merger on {}. Decide which contract continues and terminate the others in time (KS 2017 ch. 6.3.1).",
-                    c.id,
-                    c.system.as_deref().unwrap_or_default(),
-                    others.join(", "),
-                    date_long(m, Lang::En)
-                ),
-            ),
+            both(|l| {
+                let (id, system) = (&c.id, c.system.as_deref().unwrap_or_default());
+                let (others, merger) = (others.join(", "), date_long(m, l));
+                match l {
+                    Lang::Nb => format!(
+                        "{id}: samme system ({system}) som {others} i en annen kommune, og begge løper etter sammenslåingen {merger}. Avklar hvilken avtale som skal videreføres og si opp de andre i tide (KS 2017 kap. 6.3.1)."
+                    ),
+                    Lang::En => format!(
+                        "{id}: same system ({system}) as {others} in another municipality, both running past the merger on {merger}. Decide which contract continues and terminate the others in time (KS 2017 ch. 6.3.1)."
+                    ),
+                }
+            }),
         ));
     }
 }
@@ -207,10 +186,7 @@ fn unknown_priority(f: &Facts<'_>, out: &mut Vec<Warning>) {
         out.push(f.warn(
             Severity::Note,
             WarningKind::UnknownPriority,
-            Text::new(
-                format!("{}: {}", c.id, why.nb),
-                format!("{}: {}", c.id, why.en),
-            ),
+            both(|l| format!("{}: {}", c.id, why.get(l))),
         ));
     }
 }
@@ -221,19 +197,16 @@ pub(super) fn no_termination_warning(c: &Contract, end: NaiveDate, merger: Naive
         severity: Severity::Warning,
         kind: WarningKind::NoTerminationRight,
         contract: c.id.clone(),
-        text: Text::new(
-            format!(
-                "{} løper til {}, etter sammenslåingen {}, og kontrakten har ingen rett til oppsigelse ved sammenslåing eller uten grunn. Å avslutte den før utløp kan utløse krav om vederlag for resten av perioden; alternativt kan en ny felles avtale la kommunen tiltre når denne utløper (KS 2017 kap. 6.3.1).",
-                c.id,
-                date_long(end, Lang::Nb),
-                date_long(merger, Lang::Nb)
-            ),
-            format!(
-                "{} runs to {}, past the merger on {}, and has no right to terminate on the merger or for convenience. Ending it early may entitle the supplier to payment for the rest of the term; alternatively a new joint contract can let the municipality accede when this one expires (KS 2017 ch. 6.3.1).",
-                c.id,
-                date_long(end, Lang::En),
-                date_long(merger, Lang::En)
-            ),
-        ),
+        text: both(|l| {
+            let (id, end, merger) = (&c.id, date_long(end, l), date_long(merger, l));
+            match l {
+                Lang::Nb => format!(
+                    "{id} løper til {end}, etter sammenslåingen {merger}, og kontrakten har ingen rett til oppsigelse ved sammenslåing eller uten grunn. Å avslutte den før utløp kan utløse krav om vederlag for resten av perioden; alternativt kan en ny felles avtale la kommunen tiltre når denne utløper (KS 2017 kap. 6.3.1)."
+                ),
+                Lang::En => format!(
+                    "{id} runs to {end}, past the merger on {merger}, and has no right to terminate on the merger or for convenience. Ending it early may entitle the supplier to payment for the rest of the term; alternatively a new joint contract can let the municipality accede when this one expires (KS 2017 ch. 6.3.1)."
+                ),
+            }
+        }),
     }
 }
