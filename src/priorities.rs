@@ -130,15 +130,24 @@ pub struct PriorityLookup {
     pub critical_by_area: bool,
 }
 
-/// Case- and whitespace-insensitive comparison of names.
-fn same(a: &str, b: &str) -> bool {
-    let norm = |s: &str| {
-        s.split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ")
-            .to_lowercase()
-    };
-    norm(a) == norm(b)
+/// A name with runs of whitespace made single spaces, in lower case: names are compared
+/// case- and whitespace-insensitively (here and by the planner's overlap check).
+pub fn normalised(name: &str) -> String {
+    name.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
+/// Every row with its area and system names normalised once, not at every lookup.
+fn keyed_rows() -> &'static [(String, String, Row)] {
+    static KEYED: OnceLock<Vec<(String, String, Row)>> = OnceLock::new();
+    KEYED.get_or_init(|| {
+        rows()
+            .iter()
+            .map(|r| (normalised(&r.area), normalised(&r.system), r.clone()))
+            .collect()
+    })
 }
 
 fn found(row: &Row, note: Option<Text>) -> PriorityLookup {
@@ -167,21 +176,23 @@ fn unknown(area_priority: Option<AreaPriority>, note: Text) -> PriorityLookup {
 /// Looks up a contract's system. The pair (area, system) must match a row; without an area, a
 /// system name that occurs in exactly one area is accepted. Anything else is `Unknown`.
 pub fn lookup(service_area: Option<&str>, system: Option<&str>) -> PriorityLookup {
-    let rows = rows();
-    let area_rows: Vec<&Row> = match service_area {
-        Some(a) => rows.iter().filter(|r| same(&r.area, a)).collect(),
+    let rows = keyed_rows();
+    let area_key = service_area.map(normalised);
+    let system_key = system.map(normalised);
+    let area_rows: Vec<&(String, String, Row)> = match &area_key {
+        Some(a) => rows.iter().filter(|(area, _, _)| area == a).collect(),
         None => Vec::new(),
     };
-    let table_less = service_area.and_then(|a| {
+    let table_less = area_key.as_deref().and_then(|a| {
         AREAS_WITHOUT_TABLE
             .iter()
-            .find(|(_, name, _)| same(name, a))
+            .find(|(_, name, _)| normalised(name) == a)
     });
     let area_priority = area_rows
         .first()
-        .map(|r| r.area_priority)
+        .map(|(_, _, r)| r.area_priority)
         .or(table_less.map(|(_, _, p)| *p));
-    let Some(system) = system else {
+    let (Some(system), Some(system_key)) = (system, system_key) else {
         return unknown(
             area_priority,
             Text::new(
@@ -191,7 +202,7 @@ pub fn lookup(service_area: Option<&str>, system: Option<&str>) -> PriorityLooku
         );
     };
     if service_area.is_some() {
-        if let Some(row) = area_rows.iter().find(|r| same(&r.system, system)) {
+        if let Some((_, _, row)) = area_rows.iter().find(|(_, s, _)| *s == system_key) {
             return found(row, None);
         }
         let why = if let Some((chapter, name, colour)) = table_less {
@@ -231,7 +242,11 @@ pub fn lookup(service_area: Option<&str>, system: Option<&str>) -> PriorityLooku
         result.critical_by_area = table_less.is_some_and(|t| t.2 == AreaPriority::Critical);
         return result;
     }
-    let matches: Vec<&Row> = rows.iter().filter(|r| same(&r.system, system)).collect();
+    let matches: Vec<&Row> = rows
+        .iter()
+        .filter(|(_, s, _)| *s == system_key)
+        .map(|(_, _, r)| r)
+        .collect();
     match matches.as_slice() {
         [row] => found(
             row,

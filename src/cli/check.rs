@@ -1,23 +1,45 @@
-//! `vesentlig check`: load and validate, print every error, or a one-line summary when the
-//! portfolio is sound.
+//! `vesentlig check`: load and validate the portfolio and the planner's `planning.json`, print
+//! every error, or a one-line summary when all is sound.
 
+use std::path::Path;
 use std::process::ExitCode;
 
 use super::args::CheckArgs;
-use crate::load::Loaded;
+use crate::diagnostics::Report;
+use crate::load::{Loaded, PLANNING_FILE};
+use crate::plan::lead_time;
 
 pub fn run(args: &CheckArgs) -> ExitCode {
-    match crate::load::load_checked(&args.portfolio) {
-        Ok(loaded) => {
+    let planning = lead_time::load_config(&args.portfolio).err();
+    match (crate::load::load_checked(&args.portfolio), planning) {
+        (Ok(loaded), None) => {
             println!("{}", summary(&args.portfolio, &loaded));
             ExitCode::SUCCESS
         }
-        Err(report) => super::fail(&report),
+        (Ok(_), Some(report)) => super::fail(&report),
+        (Err(mut report), planning) => {
+            if let Some(p) = planning {
+                merge_planning(&mut report, p);
+            }
+            super::fail(&report)
+        }
     }
 }
 
+/// Adds the problems of `planning.json` to the portfolio's report, unless the loader already
+/// reported the file (a syntax error it found first would otherwise be shown twice).
+fn merge_planning(report: &mut Report, planning: Report) {
+    let reported = |file: &Path| report.diagnostics.iter().any(|d| d.file == file);
+    if planning.diagnostics.iter().any(|d| reported(&d.file)) {
+        return;
+    }
+    report.diagnostics.extend(planning.diagnostics);
+    report.sources.files.extend(planning.sources.files);
+    report.sort();
+}
+
 /// "contracts: 12 contracts, 9 proposed changes, merger Nye Fjordvik kommune, thresholds …: OK"
-fn summary(dir: &std::path::Path, loaded: &Loaded) -> String {
+fn summary(dir: &Path, loaded: &Loaded) -> String {
     let p = &loaded.portfolio;
     let changes: usize = p.contracts.iter().map(|c| c.proposed_changes.len()).sum();
     let plural =
@@ -27,16 +49,21 @@ fn summary(dir: &std::path::Path, loaded: &Loaded) -> String {
         .periods()
         .last()
         .map_or_else(|| "none".to_owned(), |t| t.from.to_string());
-    let own = loaded
-        .sources
-        .files
-        .contains_key(&dir.join(crate::load::thresholds::THRESHOLDS_FILE));
+    let has = |name: &str| loaded.sources.files.contains_key(&dir.join(name));
+    let extensions: Vec<&str> = [crate::load::thresholds::THRESHOLDS_FILE, PLANNING_FILE]
+        .into_iter()
+        .filter(|f| has(f))
+        .collect();
+    let with = if extensions.is_empty() {
+        String::new()
+    } else {
+        format!(" (with {})", extensions.join(", "))
+    };
     format!(
-        "{}: {}, {}, merger {}, thresholds up to the period from {newest}{}: OK",
+        "{}: {}, {}, merger {}, thresholds up to the period from {newest}{with}: OK",
         crate::diagnostics::display_path(dir),
         plural(p.contracts.len(), "contract", "contracts"),
         plural(changes, "proposed change", "proposed changes"),
         p.merger.as_ref().map_or("none", |m| m.name.as_str()),
-        if own { " (with thresholds.json)" } else { "" },
     )
 }

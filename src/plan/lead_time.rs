@@ -8,7 +8,9 @@
 //! default, which a buyer can override. Periods are calendar days (FOA § 7-6); dates moved by
 //! the working-day convention of [`super::calendar`]. See `docs/planning.md`.
 
+use std::collections::BTreeMap;
 use std::fs;
+use std::ops::Range;
 use std::path::Path;
 
 use chrono::NaiveDate;
@@ -16,10 +18,10 @@ use serde::{Deserialize, Serialize};
 
 use super::calendar::{self, Deadline};
 use crate::diagnostics::{Diagnostic, Report, SourceFile, Sources};
-use crate::load::json;
+use crate::load::{MAX_NESTING, json};
 use crate::model::Part;
 use crate::priorities::Priority;
-use crate::text::Text;
+use crate::text::{Lang, Text, date_long};
 
 /// The file, at the portfolio's root, that overrides the defaults below.
 pub use crate::load::PLANNING_FILE;
@@ -182,63 +184,82 @@ impl PlanningConfig {
 }
 
 /// Reads `planning.json` from the portfolio root; the defaults when there is none. Errors name
-/// the file, JSON path, line and column.
+/// the file, JSON path, line and column, and say what is valid. `check` runs this too, so a
+/// typo is found before `plan`.
 pub fn load_config(root: &Path) -> Result<PlanningConfig, Report> {
     let file = root.join(PLANNING_FILE);
     if !file.is_file() {
         return Ok(PlanningConfig::default());
     }
     let mut source = SourceFile::default();
-    let fail = |d: Diagnostic, source: SourceFile| {
+    let result = match fs::read_to_string(&file) {
+        // Editors on Windows may save a byte-order mark; it is not part of the JSON.
+        Ok(text) => {
+            source.text = text
+                .strip_prefix('\u{feff}')
+                .map(str::to_owned)
+                .unwrap_or(text);
+            read_config(&source.text, &file, &mut source.spans)
+        }
+        Err(e) => Err(Diagnostic::new(
+            &file,
+            "$",
+            format!("cannot read the file: {e}"),
+        )),
+    };
+    result.map_err(|d| {
         let mut sources = Sources::default();
-        sources.files.insert(file.clone(), source);
-        Err(Report {
-            diagnostics: vec![
-                d.help("see docs/planning.md for the fields of planning.json and their defaults"),
-            ],
+        sources.files.insert(file, source);
+        Report {
+            diagnostics: vec![d.help(CONFIG_HELP)],
             sources,
-        })
-    };
-    source.text = match fs::read_to_string(&file) {
-        Ok(t) => t,
-        Err(e) => {
-            return fail(
-                Diagnostic::new(&file, "$", format!("cannot read the file: {e}")),
-                source,
-            );
         }
+    })
+}
+
+const CONFIG_HELP: &str = "see docs/planning.md for the fields of planning.json and their defaults";
+
+/// Parses the text of `planning.json`: strict JSON syntax first (jsonc-parser alone would let a
+/// missing comma pass), then the fields, then the ranges. Fills `spans` for the diagnostics.
+fn read_config(
+    text: &str,
+    file: &Path,
+    spans: &mut BTreeMap<String, Range<usize>>,
+) -> Result<PlanningConfig, Diagnostic> {
+    let syntax = |message: String, at: Range<usize>| {
+        Diagnostic::new(file, "$", format!("invalid JSON: {message}")).at(at)
     };
-    let text = source.text.clone();
-    let ast = match json::parse(&text) {
-        Ok(ast) => ast,
-        Err(e) => {
-            let r = e.range();
-            source.spans.insert("$".into(), r.start..r.end);
-            return fail(
-                Diagnostic::new(&file, "$", format!("invalid JSON: {}", e.kind())),
-                source,
-            );
-        }
-    };
-    json::index_spans(&ast, "$", &mut source.spans);
-    let config: PlanningConfig = match json::from_node(&ast, "$") {
-        Ok(c) => c,
-        Err(e) => {
-            let path = e.path.clone().unwrap_or_else(|| "$".into());
-            return fail(Diagnostic::new(&file, path, e.message), source);
-        }
-    };
-    if let Some((path, days)) = config.periods().into_iter().find(|(_, d)| *d > MAX_DAYS) {
-        return fail(
-            Diagnostic::new(
-                &file,
-                path,
-                format!("{days} days is more than the {MAX_DAYS} days (ten years) accepted"),
-            ),
-            source,
-        );
+    if let Some(at) = json::nesting_exceeds(text, MAX_NESTING) {
+        return Err(syntax(
+            format!("nested more than {MAX_NESTING} levels deep"),
+            at..at + 1,
+        ));
     }
-    Ok(config)
+    if text.trim().is_empty() {
+        return Err(Diagnostic::new(file, "$", "the file is empty"));
+    }
+    json::check_strict(text).map_err(|e| syntax(e.message, e.offset..e.offset + 1))?;
+    let ast = json::parse(text).map_err(|e| {
+        let r = e.range();
+        syntax(e.kind().to_string(), r.start..r.end)
+    })?;
+    json::index_spans(&ast, "$", spans);
+    let config: PlanningConfig = json::from_node(&ast, "$").map_err(|e| {
+        // Every number in the file is a period in days; say so rather than «u32».
+        let message = e.message.replace(
+            "expected u32",
+            &format!("expected a whole number of days from 0 to {MAX_DAYS}"),
+        );
+        Diagnostic::new(file, e.path.unwrap_or_else(|| "$".into()), message)
+    })?;
+    match config.periods().into_iter().find(|(_, d)| *d > MAX_DAYS) {
+        Some((path, days)) => Err(Diagnostic::new(
+            file,
+            path,
+            format!("{days} days is more than the {MAX_DAYS} days (ten years) accepted"),
+        )),
+        None => Ok(config),
+    }
 }
 
 /// One phase of a new competition.
@@ -261,6 +282,11 @@ pub enum StepKind {
 }
 
 impl StepKind {
+    /// Whether the step starts with the contract notice: the first period after publication.
+    pub fn opens_competition(self) -> bool {
+        matches!(self, StepKind::RequestPeriod | StepKind::TenderPeriod)
+    }
+
     pub fn label(self) -> Text {
         match self {
             StepKind::NeedsAnalysis => Text::new("Behovsavklaring", "Needs analysis"),
@@ -364,6 +390,8 @@ fn step_durations(
 pub struct LeadTime {
     pub part: Part,
     pub procedure: TenderProcedure,
+    /// The system's priority, which sets the implementation time.
+    pub priority: Priority,
     /// The new contract must be in force on this date.
     pub in_force_by: NaiveDate,
     /// The steps in order, each with its latest start.
@@ -414,17 +442,115 @@ pub fn plan_tender(
         .map_or(Deadline::latest(in_force_by), |s| s.latest_start);
     let latest_notice = steps
         .iter()
-        .find(|s| matches!(s.step, StepKind::RequestPeriod | StepKind::TenderPeriod))
+        .find(|s| s.step.opens_competition())
         .map_or(latest_start, |s| s.latest_start);
     LeadTime {
         part,
         procedure,
+        priority,
         in_force_by,
         total_days: (in_force_by - latest_start.date).num_days(),
         earliest_in_force_from_today: forward(today, &steps),
         steps,
         latest_start,
         latest_notice,
+    }
+}
+
+impl LeadTime {
+    /// How the latest dates of the competition are computed, step by step: the latest start
+    /// (from the in-force date back over every step) and the latest notice (back over the steps
+    /// from the contract notice on), with each step's days and provision, and the days added
+    /// where a date moved to a working day.
+    pub fn bases(&self) -> (Text, Text) {
+        let nb = self.bases_in(Lang::Nb);
+        let en = self.bases_in(Lang::En);
+        (Text::new(nb.0, en.0), Text::new(nb.1, en.1))
+    }
+
+    /// The two bases in one language; the steps' phrases are written once for both.
+    fn bases_in(&self, lang: Lang) -> (String, String) {
+        let phrases: Vec<String> = self
+            .steps
+            .iter()
+            .map(|s| step_basis(s, self.priority, lang))
+            .collect();
+        let notice_from = self
+            .steps
+            .iter()
+            .position(|s| s.step.opens_competition())
+            .unwrap_or(0);
+        (
+            self.basis_from(self.latest_start, 0, &phrases, lang),
+            self.basis_from(self.latest_notice, notice_from, &phrases, lang),
+        )
+    }
+
+    /// The basis of `first`, the latest start of step `from`, back from the in-force date.
+    fn basis_from(&self, first: Deadline, from: usize, phrases: &[String], lang: Lang) -> String {
+        let total = (self.in_force_by - first.date).num_days();
+        let days: i64 = self
+            .steps
+            .iter()
+            .skip(from)
+            .map(|s| i64::from(s.days))
+            .sum();
+        let moved = total - days;
+        let steps = phrases.get(from..).unwrap_or_default().join(", ");
+        let in_force = date_long(self.in_force_by, lang);
+        let procedure = self.procedure.label();
+        let procedure = procedure.get(lang);
+        let part = self.part;
+        match (lang, moved > 0) {
+            (Lang::Nb, false) => format!(
+                "Ny kontrakt i kraft senest {in_force} − {total} dager ({procedure}, del {part:?}): {steps}"
+            ),
+            (Lang::Nb, true) => format!(
+                "Ny kontrakt i kraft senest {in_force} − {total} dager ({procedure}, del {part:?}): {steps}, og {moved} dager fordi frister flyttes til virkedag og karensperioden regnes fra dagen etter tildelingsbrevet"
+            ),
+            (Lang::En, false) => format!(
+                "New contract in force by {in_force} − {total} days ({procedure}, part {part:?}): {steps}"
+            ),
+            (Lang::En, true) => format!(
+                "New contract in force by {in_force} − {total} days ({procedure}, part {part:?}): {steps}, and {moved} days because dates move to working days and the standstill counts from the day after the award letter"
+            ),
+        }
+    }
+}
+
+/// One step in a basis: «tilbudsfrist 30 dager (lovens minimum, FOA § 20-2)»; the
+/// implementation names the priority that sets its days.
+fn step_basis(s: &Step, priority: Priority, lang: Lang) -> String {
+    let label = s.step.label().get(lang).to_lowercase();
+    let days = match lang {
+        Lang::Nb => format!("{} dager", s.days),
+        Lang::En => format!("{} days", s.days),
+    };
+    let provision = match (s.legal_minimum_days, s.provision, lang) {
+        (Some(min), Some(p), Lang::Nb) if min == s.days => format!(" (lovens minimum, {p})"),
+        (Some(min), Some(p), Lang::En) if min == s.days => format!(" (the legal minimum, {p})"),
+        (Some(min), Some(p), Lang::Nb) => format!(" (minst {min}, {p})"),
+        (Some(min), Some(p), Lang::En) => format!(" (at least {min}, {p})"),
+        (None, Some(p), _) => format!(" ({p})"),
+        _ if s.step == StepKind::Implementation => implementation_note(priority, lang),
+        _ => String::new(),
+    };
+    format!("{label} {days}{provision}")
+}
+
+/// Which priority set the implementation days; an unknown one is planned as critical by
+/// default, and says so.
+fn implementation_note(priority: Priority, lang: Lang) -> String {
+    let label = priority.label();
+    match (priority, lang) {
+        (Priority::Unknown, Lang::Nb) => {
+            " (ukjent prioritet, implementation_days.unknown; som standard lik kritisk)".into()
+        }
+        (Priority::Unknown, Lang::En) => {
+            " (unknown priority, implementation_days.unknown; by default as critical)".into()
+        }
+        (_, Lang::Nb) => format!(" (prioritet {})", label.nb),
+        (_, Lang::En) => format!(" ({} priority)", label.en),
     }
 }
 

@@ -10,6 +10,7 @@
 pub mod calendar;
 pub mod lead_time;
 pub mod render;
+mod warnings;
 
 use std::collections::BTreeMap;
 
@@ -18,7 +19,7 @@ use serde::Serialize;
 
 use crate::assessment::{Assessment, Recommendation};
 use crate::model::{Character, Contract, Part, Portfolio};
-use crate::priorities::{self, Priority, PriorityLookup};
+use crate::priorities::{self, PriorityLookup, normalised};
 use crate::text::{Lang, Text, date_long};
 
 pub use calendar::{DateKind, Deadline};
@@ -278,31 +279,26 @@ pub fn plan_portfolio(
     });
     let merger_date = merger.as_ref().map(|m| m.effective);
     let mut warnings = Vec::new();
-    let own = |c: &Contract| -> Vec<&Assessment> {
-        assessments.iter().filter(|a| a.contract == c.id).collect()
+    let by_contract = assessments_by_contract(assessments);
+    let own = |c: &Contract| {
+        by_contract
+            .get(c.id.as_str())
+            .map_or(&[][..], Vec::as_slice)
     };
-    let ends: Vec<PlannedEnd> = p
-        .contracts
-        .iter()
-        .map(|c| planned_end(c, &own(c)))
-        .collect();
+    let ends: Vec<PlannedEnd> = p.contracts.iter().map(|c| planned_end(c, own(c))).collect();
     let overlaps = overlapping_systems(p, &ends, merger_date);
+    let run = Run {
+        merger: merger_date,
+        today,
+        config,
+    };
     let contracts: Vec<ContractPlan> = p
         .contracts
         .iter()
         .zip(ends)
         .map(|(c, end)| {
             let overlap = overlaps.get(c.id.as_str());
-            plan_contract(
-                c,
-                &own(c),
-                end,
-                merger_date,
-                overlap,
-                today,
-                config,
-                &mut warnings,
-            )
+            plan_contract(c, own(c), end, overlap, &run, &mut warnings)
         })
         .collect();
     let mut actions: Vec<Action> = contracts.iter().flat_map(|c| c.actions.clone()).collect();
@@ -320,6 +316,16 @@ pub fn plan_portfolio(
         actions,
         warnings,
     }
+}
+
+/// The assessments of each contract, in the engine's order: one pass instead of a search of
+/// every assessment per contract.
+fn assessments_by_contract(assessments: &[Assessment]) -> BTreeMap<&str, Vec<&Assessment>> {
+    let mut out: BTreeMap<&str, Vec<&Assessment>> = BTreeMap::new();
+    for a in assessments {
+        out.entry(a.contract.as_str()).or_default().push(a);
+    }
+    out
 }
 
 fn sort_actions(actions: &mut [Action]) {
@@ -401,30 +407,27 @@ fn overlapping_systems<'a>(
     let Some(merger) = merger else {
         return out;
     };
-    let key = |c: &Contract| {
-        c.system.as_deref().map(|s| {
-            s.split_whitespace()
-                .collect::<Vec<_>>()
-                .join(" ")
-                .to_lowercase()
-        })
-    };
-    let past: Vec<&Contract> = p
+    // Group by the normalised system name first: only contracts in one group can overlap.
+    let mut groups: BTreeMap<String, Vec<(&Contract, Vec<&str>)>> = BTreeMap::new();
+    for (c, _) in p
         .contracts
         .iter()
         .zip(ends)
         .filter(|(_, e)| e.date > merger)
-        .map(|(c, _)| c)
-        .collect();
-    for a in &past {
-        for b in &past {
-            let differ = a.id != b.id
-                && key(a).is_some()
-                && key(a) == key(b)
-                && a.municipality_ids().collect::<Vec<_>>()
-                    != b.municipality_ids().collect::<Vec<_>>();
-            if differ {
-                out.entry(a.id.as_str()).or_default().push(b.id.as_str());
+    {
+        if let Some(system) = c.system.as_deref() {
+            groups
+                .entry(normalised(system))
+                .or_default()
+                .push((c, c.municipality_ids().collect()));
+        }
+    }
+    for group in groups.values() {
+        for (a, a_municipalities) in group {
+            for (b, b_municipalities) in group {
+                if a.id != b.id && a_municipalities != b_municipalities {
+                    out.entry(a.id.as_str()).or_default().push(b.id.as_str());
+                }
             }
         }
     }
@@ -450,17 +453,26 @@ fn tender_procedure(c: &Contract, config: &PlanningConfig) -> TenderProcedure {
     })
 }
 
-#[allow(clippy::too_many_arguments)]
+/// What every contract's plan is measured against.
+struct Run<'a> {
+    merger: Option<NaiveDate>,
+    today: NaiveDate,
+    config: &'a PlanningConfig,
+}
+
 fn plan_contract(
     c: &Contract,
     own: &[&Assessment],
     end: PlannedEnd,
-    merger: Option<NaiveDate>,
     overlap: Option<&Vec<&str>>,
-    today: NaiveDate,
-    config: &PlanningConfig,
+    run: &Run<'_>,
     warnings: &mut Vec<Warning>,
 ) -> ContractPlan {
+    let Run {
+        merger,
+        today,
+        config,
+    } = *run;
     let priority = priorities::lookup(c.service_area.as_deref(), c.system.as_deref());
     let changes: Vec<ChangeVerdict> = own
         .iter()
@@ -491,7 +503,7 @@ fn plan_contract(
     if let (Some(m), Some(true), true) = (merger, runs_past_merger, must_end) {
         match termination_action(c, m, overlap, today) {
             Some(a) => actions.push(a),
-            None => warnings.push(no_termination_warning(c, end.date, m)),
+            None => warnings.push(warnings::no_termination_warning(c, end.date, m)),
         }
     }
     actions.push(action(
@@ -508,16 +520,16 @@ fn plan_contract(
     ));
     sort_actions(&mut actions);
 
-    warnings.extend(contract_warnings(
+    warnings.extend(warnings::contract_warnings(&warnings::Facts {
         c,
-        end.date,
-        &priority,
+        end: end.date,
+        priority: &priority,
         merger,
         overlap,
-        tender.as_ref(),
-        &actions,
+        tender: tender.as_ref(),
+        actions: &actions,
         today,
-    ));
+    }));
     ContractPlan {
         contract: c.id.clone(),
         title: c.title.clone(),
@@ -684,22 +696,7 @@ fn tender_actions(c: &Contract, t: &TenderPlan, today: NaiveDate) -> Vec<Action>
         format!("Kunngjør konkurransen for {}", c.title),
         format!("Publish the contract notice for {}", c.title),
     );
-    let basis = Text::new(
-        format!(
-            "Ny kontrakt i kraft senest {} − ledetid {} dager ({}, del {:?}); se ledetidsmodellen",
-            date_long(lt.in_force_by, Lang::Nb),
-            lt.total_days,
-            lt.procedure.label().nb,
-            lt.part
-        ),
-        format!(
-            "New contract in force by {} − lead time {} days ({}, part {:?}); see the lead-time model",
-            date_long(lt.in_force_by, Lang::En),
-            lt.total_days,
-            lt.procedure.label().en,
-            lt.part
-        ),
-    );
+    let (start_basis, notice_basis) = lt.bases();
     vec![
         action(
             &c.id,
@@ -708,7 +705,7 @@ fn tender_actions(c: &Contract, t: &TenderPlan, today: NaiveDate) -> Vec<Action>
             lt.latest_start,
             today,
             summary_start,
-            basis.clone(),
+            start_basis,
         ),
         action(
             &c.id,
@@ -717,7 +714,7 @@ fn tender_actions(c: &Contract, t: &TenderPlan, today: NaiveDate) -> Vec<Action>
             lt.latest_notice,
             today,
             summary_notice,
-            basis,
+            notice_basis,
         ),
     ]
 }
@@ -781,197 +778,4 @@ fn termination_action(
             ),
         ),
     ))
-}
-
-fn no_termination_warning(c: &Contract, end: NaiveDate, merger: NaiveDate) -> Warning {
-    Warning {
-        severity: Severity::Warning,
-        kind: WarningKind::NoTerminationRight,
-        contract: c.id.clone(),
-        text: Text::new(
-            format!(
-                "{} løper til {}, etter sammenslåingen {}, og kontrakten har ingen rett til oppsigelse ved sammenslåing eller uten grunn. Å avslutte den før utløp kan utløse krav om vederlag for resten av perioden; alternativt kan en ny felles avtale la kommunen tiltre når denne utløper (KS 2017 kap. 6.3.1).",
-                c.id,
-                date_long(end, Lang::Nb),
-                date_long(merger, Lang::Nb)
-            ),
-            format!(
-                "{} runs to {}, past the merger on {}, and has no right to terminate on the merger or for convenience. Ending it early may entitle the supplier to payment for the rest of the term; alternatively a new joint contract can let the municipality accede when this one expires (KS 2017 ch. 6.3.1).",
-                c.id,
-                date_long(end, Lang::En),
-                date_long(merger, Lang::En)
-            ),
-        ),
-    }
-}
-
-#[allow(clippy::too_many_arguments)]
-fn contract_warnings(
-    c: &Contract,
-    end: NaiveDate,
-    priority: &PriorityLookup,
-    merger: Option<NaiveDate>,
-    overlap: Option<&Vec<&str>>,
-    tender: Option<&TenderPlan>,
-    actions: &[Action],
-    today: NaiveDate,
-) -> Vec<Warning> {
-    let mut out = Vec::new();
-    let warn = |severity, kind, text| Warning {
-        severity,
-        kind,
-        contract: c.id.clone(),
-        text,
-    };
-    let critical = priority.is_critical();
-    // A system treated as critical by its area alone; say so.
-    let by_area = if priority.priority == Priority::Kritisk {
-        Text::new("", "")
-    } else {
-        Text::new(
-            " (etter området, rødt i KS-rapporten)",
-            " (by its area, red in the KS report)",
-        )
-    };
-    if let Some(m) = merger.filter(|m| critical && end < *m) {
-        let with = c.end_with_options();
-        let options = if with >= m {
-            Text::new(
-                format!(
-                    " Uutløste forlengelsesopsjoner rekker til {}; om de kan utløses må vurderes.",
-                    date_long(with, Lang::Nb)
-                ),
-                format!(
-                    " Unexercised extension options reach {}; whether they may be exercised must be assessed.",
-                    date_long(with, Lang::En)
-                ),
-            )
-        } else {
-            Text::new("", "")
-        };
-        out.push(warn(
-            Severity::Critical,
-            WarningKind::CriticalEndsBeforeMerger,
-            Text::new(
-                format!(
-                    "Kritisk system{}: {} ({}) utløper {}, før sammenslåingen {}. En ny avtale må være på plass før sammenslåingen.{}",
-                    by_area.nb,
-                    c.id,
-                    c.title,
-                    date_long(end, Lang::Nb),
-                    date_long(m, Lang::Nb),
-                    options.nb
-                ),
-                format!(
-                    "Critical system{}: {} ({}) ends on {}, before the merger on {}. A new contract must be in place before the merger.{}",
-                    by_area.en,
-                    c.id,
-                    c.title,
-                    date_long(end, Lang::En),
-                    date_long(m, Lang::En),
-                    options.en
-                ),
-            ),
-        ));
-    }
-    if let Some(t) = tender.filter(|t| t.lead_time.latest_start.date < today) {
-        let lt = &t.lead_time;
-        let severity = if critical {
-            Severity::Critical
-        } else {
-            Severity::Warning
-        };
-        let kind = if critical {
-            WarningKind::CriticalTenderTooLate
-        } else {
-            WarningKind::TenderTooLate
-        };
-        out.push(warn(
-            severity,
-            kind,
-            Text::new(
-                format!(
-                    "{}: ny konkurranse rekker ikke frem til {} med standard ledetid ({} dager); startet {} er ny kontrakt tidligst i kraft {}. Vurder kortere frister (ikke under lovens minimum), forlengelse med hjemmel, eller en midlertidig løsning.",
-                    c.id,
-                    date_long(lt.in_force_by, Lang::Nb),
-                    lt.total_days,
-                    date_long(today, Lang::Nb),
-                    date_long(lt.earliest_in_force_from_today, Lang::Nb)
-                ),
-                format!(
-                    "{}: a new competition cannot finish by {} with the default lead time ({} days); started on {}, a new contract is in force at the earliest on {}. Consider shorter periods (never below the legal minimums), an extension with a legal basis, or an interim solution.",
-                    c.id,
-                    date_long(lt.in_force_by, Lang::En),
-                    lt.total_days,
-                    date_long(today, Lang::En),
-                    date_long(lt.earliest_in_force_from_today, Lang::En)
-                ),
-            ),
-        ));
-    }
-    for a in actions.iter().filter(|a| {
-        // A late tender is reported once, above, with the earliest feasible date.
-        a.past
-            && a.deadline.kind == DateKind::Latest
-            && !matches!(a.kind, ActionKind::TenderStart | ActionKind::TenderNotice)
-    }) {
-        out.push(warn(
-            Severity::Warning,
-            WarningKind::DeadlinePassed,
-            Text::new(
-                format!(
-                    "{}: {} var {} og er passert.",
-                    c.id,
-                    a.kind.label().nb.to_lowercase(),
-                    date_long(a.deadline.date, Lang::Nb)
-                ),
-                format!(
-                    "{}: the {} was {} and has passed.",
-                    c.id,
-                    a.kind.label().en.to_lowercase(),
-                    date_long(a.deadline.date, Lang::En)
-                ),
-            ),
-        ));
-    }
-    if let (Some(others), Some(m)) = (overlap, merger) {
-        out.push(warn(
-            Severity::Warning,
-            WarningKind::OverlappingContracts,
-            Text::new(
-                format!(
-                    "{}: samme system ({}) som {} i en annen kommune, og begge løper etter sammenslåingen {}. Avklar hvilken avtale som skal videreføres og si opp de andre i tide (KS 2017 kap. 6.3.1).",
-                    c.id,
-                    c.system.as_deref().unwrap_or_default(),
-                    others.join(", "),
-                    date_long(m, Lang::Nb)
-                ),
-                format!(
-                    "{}: same system ({}) as {} in another municipality, both running past the merger on {}. Decide which contract continues and terminate the others in time (KS 2017 ch. 6.3.1).",
-                    c.id,
-                    c.system.as_deref().unwrap_or_default(),
-                    others.join(", "),
-                    date_long(m, Lang::En)
-                ),
-            ),
-        ));
-    }
-    if priority.priority == Priority::Unknown {
-        let why = priority.note.clone().unwrap_or_else(|| Text::new("", ""));
-        out.push(warn(
-            Severity::Note,
-            WarningKind::UnknownPriority,
-            Text::new(
-                format!(
-                    "{}: {} Planlagt med implementeringstiden for ukjent prioritet (implementation_days.unknown; standard som for kritiske systemer).",
-                    c.id, why.nb
-                ),
-                format!(
-                    "{}: {} Planned with the implementation time for an unknown priority (implementation_days.unknown; by default that of a critical system).",
-                    c.id, why.en
-                ),
-            ),
-        ));
-    }
-    out
 }

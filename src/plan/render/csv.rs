@@ -1,9 +1,12 @@
 //! The plan as CSV for Excel: semicolon-separated (Excel's default in Norwegian locales),
-//! UTF-8 with a byte-order mark so Excel reads «æøå» right, one row per action, ISO dates.
+//! UTF-8 with a byte-order mark so Excel reads «æøå» right, one row per action, ISO dates
+//! (Excel reads them as dates in every locale; see docs/planning.md).
+
+use std::collections::BTreeMap;
 
 use crate::text::Lang;
 
-use super::super::{Action, Plan};
+use super::super::{Action, ContractPlan, Plan};
 use super::date_kind_label;
 
 /// The UTF-8 byte-order mark.
@@ -52,15 +55,21 @@ pub fn csv(plan: &Plan, lang: Lang) -> Result<String, ::csv::Error> {
         .terminator(::csv::Terminator::CRLF)
         .from_writer(Vec::new());
     w.write_record(headers(lang))?;
+    let contracts: BTreeMap<&str, &ContractPlan> = plan
+        .contracts
+        .iter()
+        .map(|c| (c.contract.as_str(), c))
+        .collect();
     for a in &plan.actions {
-        w.write_record(row(plan, a, lang))?;
+        let contract = contracts.get(a.contract.as_str()).copied();
+        w.write_record(row(contract, a, lang))?;
     }
     let bytes = w.into_inner().map_err(|e| e.into_error())?;
     Ok(format!("{BOM}{}", String::from_utf8_lossy(&bytes)))
 }
 
-fn row(plan: &Plan, a: &Action, lang: Lang) -> Vec<String> {
-    let contract = plan.contracts.iter().find(|c| c.contract == a.contract);
+/// One action's row; `contract` is `None` for the merger.
+fn row(contract: Option<&ContractPlan>, a: &Action, lang: Lang) -> Vec<String> {
     let legal = if a.deadline.is_adjusted() {
         a.deadline.legal_date.to_string()
     } else {
@@ -92,12 +101,26 @@ fn row(plan: &Plan, a: &Action, lang: Lang) -> Vec<String> {
     cells.into_iter().map(defuse).collect()
 }
 
-/// Excel runs a cell that starts with `=`, `+` or `@` as a formula; a title from the portfolio
-/// must stay text, so such a cell gets a leading apostrophe (Excel's text marker).
+/// Excel runs a cell that starts with `=`, `+`, `-` or `@` as a formula; a title from the
+/// portfolio must stay text, so such a cell gets a leading apostrophe (Excel's text marker).
 fn defuse(cell: String) -> String {
-    if cell.starts_with(['=', '+', '@']) {
+    if cell.starts_with(['=', '+', '-', '@']) {
         format!("'{cell}")
     } else {
         cell
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formula_cells_stay_text() {
+        for cell in ["=SUM(A1)", "+47 1234", "-1+2", "@cmd"] {
+            assert_eq!(defuse(cell.to_owned()), format!("'{cell}"));
+        }
+        assert_eq!(defuse("Renhold".to_owned()), "Renhold");
+        assert_eq!(defuse("2027-01-31".to_owned()), "2027-01-31");
     }
 }

@@ -3,13 +3,13 @@
 //! escaped, one all-day VEVENT per action with a stable UID (re-importing updates the event
 //! instead of duplicating it), DTSTAMP and SEQUENCE from `--today` (deterministic output, and
 //! a later plan counts as an update of an earlier one) and a VALARM
-//! reminder ahead of each event. (The `icalendar` crate writes a random UID and the current
+//! reminder ahead of each event still to come. (The `icalendar` crate writes a random UID and the current
 //! time into every component that lacks them, including VALARM, so it is used only to parse
 //! the output back in the tests.)
 
 use chrono::NaiveDate;
 
-use crate::text::Lang;
+use crate::text::{Lang, date_long};
 
 use super::super::{Action, DateKind, Plan};
 use super::convention;
@@ -57,7 +57,8 @@ fn event(out: &mut Writer, plan: &Plan, a: &Action, lang: Lang, reminder_days: u
     out.property("CATEGORIES", &escape(a.kind.code()));
     // All-day deadlines must not block the planner's calendar.
     out.line("TRANSP:TRANSPARENT");
-    if reminder_days > 0 {
+    // No reminder for a date already past: importing the plan would fire them all at once.
+    if reminder_days > 0 && !a.past {
         out.line("BEGIN:VALARM");
         out.line("ACTION:DISPLAY");
         out.property("DESCRIPTION", &escape(&summary));
@@ -67,17 +68,25 @@ fn event(out: &mut Writer, plan: &Plan, a: &Action, lang: Lang, reminder_days: u
     out.line("END:VEVENT");
 }
 
+/// The event's text: which contract, how the date was computed, and the legal date where the
+/// working-day convention moved it.
 fn description(a: &Action, lang: Lang) -> String {
-    let mut d = a.basis.get(lang).to_owned();
+    let mut d = String::new();
+    if !a.contract.is_empty() {
+        let label = match lang {
+            Lang::Nb => "Kontrakt",
+            Lang::En => "Contract",
+        };
+        d.push_str(&format!("{label}: {}\n", a.contract));
+    }
+    d.push_str(a.basis.get(lang));
     if a.deadline.is_adjusted() {
-        let legal = a.deadline.legal_date;
-        d.push_str(match lang {
-            Lang::Nb => "\nLovens dato: ",
-            Lang::En => "\nLegal date: ",
-        });
-        d.push_str(&legal.to_string());
-        d.push_str(". ");
-        d.push_str(convention(lang));
+        let label = match lang {
+            Lang::Nb => "Lovens dato",
+            Lang::En => "Legal date",
+        };
+        let legal = date_long(a.deadline.legal_date, lang);
+        d.push_str(&format!("\n{label}: {legal}. {}", convention(lang)));
     }
     d
 }

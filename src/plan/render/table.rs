@@ -1,61 +1,71 @@
 //! The plan as a readable terminal table: warnings first, then the contracts, then every
-//! action by date.
+//! action by date, then how each date was computed.
 
 use std::fmt::Write;
 
 use crate::text::{Lang, date_short};
 
-use super::super::{Plan, Severity};
+use super::super::{Action, ActionKind, ContractPlan, Plan, Severity, Warning};
 use super::{convention, date_kind_label, recommendation_label};
 
 /// Renders the plan for the terminal.
 pub fn table(plan: &Plan, lang: Lang) -> String {
-    let nb = lang == Lang::Nb;
-    let mut out = String::new();
-    let title = if nb {
-        "Anskaffelsesplan"
-    } else {
-        "Procurement plan"
-    };
-    let _ = match &plan.merger {
-        Some(m) => writeln!(
-            out,
-            "{title}: {} ({} {})",
+    let mut out = heading(plan, lang);
+    if !plan.warnings.is_empty() {
+        let _ = writeln!(out, "{}", pick(lang, "Varsler", "Warnings"));
+        for w in &plan.warnings {
+            let _ = writeln!(out, "  [{}] {}", severity_tag(w, lang), w.text.get(lang));
+        }
+        out.push('\n');
+    }
+    out.push_str(&contracts_grid(plan, lang));
+    out.push('\n');
+    out.push_str(&actions_grid(plan, lang));
+    out.push('\n');
+    out.push_str(&bases(plan, lang));
+    let _ = writeln!(out, "\n{}", convention(lang));
+    out
+}
+
+/// The Norwegian or the English word.
+fn pick(lang: Lang, nb: &'static str, en: &'static str) -> &'static str {
+    match lang {
+        Lang::Nb => nb,
+        Lang::En => en,
+    }
+}
+
+fn heading(plan: &Plan, lang: Lang) -> String {
+    let title = pick(lang, "Anskaffelsesplan", "Procurement plan");
+    let mut out = match &plan.merger {
+        Some(m) => format!(
+            "{title}: {} ({} {})\n",
             m.name,
-            if nb { "i kraft" } else { "effective" },
+            pick(lang, "i kraft", "effective"),
             date_short(m.effective, lang)
         ),
-        None => writeln!(out, "{title}"),
+        None => format!("{title}\n"),
     };
     let _ = writeln!(
         out,
         "{} {}\n",
-        if nb {
-            "Frister målt mot"
-        } else {
-            "Deadlines measured against"
-        },
+        pick(lang, "Frister målt mot", "Deadlines measured against"),
         date_short(plan.today, lang)
     );
+    out
+}
 
-    if !plan.warnings.is_empty() {
-        let _ = writeln!(out, "{}", if nb { "Varsler" } else { "Warnings" });
-        for w in &plan.warnings {
-            let tag = match (w.severity, nb) {
-                (Severity::Critical, true) => "KRITISK",
-                (Severity::Critical, false) => "CRITICAL",
-                (Severity::Warning, true) => "ADVARSEL",
-                (Severity::Warning, false) => "WARNING",
-                (Severity::Note, true) => "MERKNAD",
-                (Severity::Note, false) => "NOTE",
-            };
-            let _ = writeln!(out, "  [{tag}] {}", w.text.get(lang));
-        }
-        out.push('\n');
+fn severity_tag(w: &Warning, lang: Lang) -> &'static str {
+    match w.severity {
+        Severity::Critical => pick(lang, "KRITISK", "CRITICAL"),
+        Severity::Warning => pick(lang, "ADVARSEL", "WARNING"),
+        Severity::Note => pick(lang, "MERKNAD", "NOTE"),
     }
+}
 
-    let head: Vec<String> = if nb {
-        [
+fn contracts_grid(plan: &Plan, lang: Lang) -> String {
+    let head = match lang {
+        Lang::Nb => [
             "Kontrakt",
             "System",
             "Prioritet",
@@ -63,9 +73,8 @@ pub fn table(plan: &Plan, lang: Lang) -> String {
             "Med opsjoner",
             "Etter sammenslåing",
             "Anbefaling",
-        ]
-    } else {
-        [
+        ],
+        Lang::En => [
             "Contract",
             "System",
             "Priority",
@@ -73,96 +82,111 @@ pub fn table(plan: &Plan, lang: Lang) -> String {
             "With options",
             "Past merger",
             "Recommendation",
-        ]
-    }
-    .iter()
-    .map(|s| (*s).to_owned())
-    .collect();
+        ],
+    };
     let rows: Vec<Vec<String>> = plan
         .contracts
         .iter()
-        .map(|c| {
-            vec![
-                c.contract.clone(),
-                c.system.clone().unwrap_or_else(|| "–".into()),
-                match (c.priority.critical_by_area, nb) {
-                    (true, true) => "ukjent (rødt område)".to_owned(),
-                    (true, false) => "unknown (red area)".to_owned(),
-                    (false, _) => c.priority.priority.label().get(lang).to_owned(),
-                },
-                if c.planned_end.date == c.end {
-                    date_short(c.end, lang)
-                } else {
-                    // The end as a term extension assessed `continue` moves it.
-                    format!(
-                        "{} → {}",
-                        date_short(c.end, lang),
-                        date_short(c.planned_end.date, lang)
-                    )
-                },
-                date_short(c.end_with_options, lang),
-                match (c.runs_past_merger, nb) {
-                    (Some(true), true) => "ja".into(),
-                    (Some(false), true) => "nei".into(),
-                    (Some(true), false) => "yes".into(),
-                    (Some(false), false) => "no".into(),
-                    (None, _) => "–".into(),
-                },
-                c.recommendation.map_or("–".into(), |r| {
-                    recommendation_label(r).get(lang).to_owned()
-                }),
-            ]
-        })
+        .map(|c| contract_row(c, lang))
         .collect();
-    out.push_str(&grid(&head, &rows));
-    out.push('\n');
+    grid(&head, &rows)
+}
 
-    let head: Vec<String> = if nb {
-        ["Dato", "", "Handling", "Kontrakt", "Merknad"]
+fn contract_row(c: &ContractPlan, lang: Lang) -> Vec<String> {
+    let priority = if c.priority.critical_by_area {
+        pick(lang, "ukjent (rødt område)", "unknown (red area)").to_owned()
     } else {
-        ["Date", "", "Action", "Contract", "Note"]
+        c.priority.priority.label().get(lang).to_owned()
+    };
+    let end = if c.planned_end.date == c.end {
+        date_short(c.end, lang)
+    } else {
+        // A term extension assessed `continue` moves the end.
+        format!(
+            "{} → {}",
+            date_short(c.end, lang),
+            date_short(c.planned_end.date, lang)
+        )
+    };
+    let past_merger = match c.runs_past_merger {
+        Some(true) => pick(lang, "ja", "yes"),
+        Some(false) => pick(lang, "nei", "no"),
+        None => "–",
+    };
+    vec![
+        c.contract.clone(),
+        c.system.clone().unwrap_or_else(|| "–".into()),
+        priority,
+        end,
+        date_short(c.end_with_options, lang),
+        past_merger.to_owned(),
+        c.recommendation.map_or("–".into(), |r| {
+            recommendation_label(r).get(lang).to_owned()
+        }),
+    ]
+}
+
+fn actions_grid(plan: &Plan, lang: Lang) -> String {
+    let head = match lang {
+        Lang::Nb => ["Dato", "", "Handling", "Kontrakt", "Merknad"],
+        Lang::En => ["Date", "", "Action", "Contract", "Note"],
+    };
+    let rows: Vec<Vec<String>> = plan.actions.iter().map(|a| action_row(a, lang)).collect();
+    grid(&head, &rows)
+}
+
+fn action_row(a: &Action, lang: Lang) -> Vec<String> {
+    let mut note = Vec::new();
+    if a.past {
+        note.push(pick(lang, "PASSERT", "PASSED").to_owned());
     }
-    .iter()
-    .map(|s| (*s).to_owned())
-    .collect();
-    let rows: Vec<Vec<String>> = plan
-        .actions
-        .iter()
-        .map(|a| {
-            let mut note = Vec::new();
-            if a.past {
-                note.push(if nb { "PASSERT" } else { "PASSED" }.to_owned());
-            }
-            if a.deadline.is_adjusted() {
-                note.push(format!(
-                    "{} {}",
-                    if nb { "lovens dato" } else { "legal date" },
-                    date_short(a.deadline.legal_date, lang)
-                ));
-            }
-            if let Some(ch) = &a.change {
-                note.push(format!("{} {ch}", if nb { "endring" } else { "change" }));
-            }
-            vec![
+    if a.deadline.is_adjusted() {
+        note.push(format!(
+            "{} {}",
+            pick(lang, "lovens dato", "legal date"),
+            date_short(a.deadline.legal_date, lang)
+        ));
+    }
+    if let Some(ch) = &a.change {
+        note.push(format!("{} {ch}", pick(lang, "endring", "change")));
+    }
+    vec![
+        date_short(a.deadline.date, lang),
+        date_kind_label(a.deadline.kind, lang).to_owned(),
+        a.kind.label().get(lang).to_owned(),
+        if a.contract.is_empty() {
+            "–".into()
+        } else {
+            a.contract.clone()
+        },
+        note.join("; "),
+    ]
+}
+
+/// How every date of a contract's actions was computed, by contract in plan order. The
+/// merger's date is given, not computed, and is left out.
+fn bases(plan: &Plan, lang: Lang) -> String {
+    let mut out = format!(
+        "{}\n",
+        pick(lang, "Slik er datoene regnet", "How the dates are computed")
+    );
+    for c in &plan.contracts {
+        let _ = writeln!(out, "  {}", c.contract);
+        for a in c.actions.iter().filter(|a| a.kind != ActionKind::Merger) {
+            let _ = writeln!(
+                out,
+                "    {} {}: {}",
                 date_short(a.deadline.date, lang),
-                date_kind_label(a.deadline.kind, lang).to_owned(),
-                a.kind.label().get(lang).to_owned(),
-                if a.contract.is_empty() {
-                    "–".into()
-                } else {
-                    a.contract.clone()
-                },
-                note.join("; "),
-            ]
-        })
-        .collect();
-    out.push_str(&grid(&head, &rows));
-    let _ = writeln!(out, "\n{}", convention(lang));
+                a.kind.label().get(lang),
+                a.basis.get(lang)
+            );
+        }
+    }
     out
 }
 
 /// Left-aligned columns separated by two spaces, widths by character count.
-fn grid(head: &[String], rows: &[Vec<String>]) -> String {
+fn grid(head: &[&str], rows: &[Vec<String>]) -> String {
     let mut widths: Vec<usize> = head.iter().map(|h| h.chars().count()).collect();
     for r in rows {
         for (i, cell) in r.iter().enumerate() {
@@ -171,19 +195,18 @@ fn grid(head: &[String], rows: &[Vec<String>]) -> String {
             }
         }
     }
-    let line = |cells: &[String]| {
+    let line = |cells: &mut dyn Iterator<Item = &str>| {
         let padded: Vec<String> = cells
-            .iter()
             .zip(&widths)
             .map(|(c, w)| format!("{c}{}", " ".repeat(w - c.chars().count())))
             .collect();
         format!("{}\n", padded.join("  ").trim_end())
     };
-    let mut out = line(head);
+    let mut out = line(&mut head.iter().copied());
     let rule: Vec<String> = widths.iter().map(|w| "─".repeat(*w)).collect();
-    out.push_str(&line(&rule));
+    out.push_str(&line(&mut rule.iter().map(String::as_str)));
     for r in rows {
-        out.push_str(&line(r));
+        out.push_str(&line(&mut r.iter().map(String::as_str)));
     }
     out
 }
