@@ -553,8 +553,8 @@ fn plan_contract(
 fn expiry_basis(c: &Contract, end: &PlannedEnd) -> Text {
     let mut t = match &end.by_change {
         None => Text::new(
-            "Kontraktens sluttdato (end)".to_owned(),
-            "The contract's end date (end)".to_owned(),
+            "Kontraktens gjeldende sluttdato".to_owned(),
+            "The contract's current end date".to_owned(),
         ),
         Some(ch) => Text::new(
             format!(
@@ -763,14 +763,14 @@ fn termination_action(
         ),
         Text::new(
             format!(
-                "Sammenslåingsdato {} − {} måneders oppsigelsesfrist ({}, termination i kontrakten). Regnet i hele kalendermåneder; sjekk kontraktens ordlyd (f.eks. «til utgangen av en måned»).{}",
+                "Sammenslåingsdato {} − {} måneders oppsigelsesfrist ({}, kontraktens oppsigelsesbestemmelse). Regnet i hele kalendermåneder; sjekk kontraktens ordlyd (f.eks. «til utgangen av en måned»).{}",
                 date_long(merger, Lang::Nb),
                 t.notice_months,
                 ground.nb,
                 why.nb
             ),
             format!(
-                "Merger date {} − {} months' notice ({}, the contract's termination clause). Counted in whole calendar months; check the contract's wording (e.g. «to the end of a month»).{}",
+                "Merger date {} − {} months' notice ({}, the contract's termination clause). Counted in whole calendar months; check the contract's wording (e.g. “to the end of a month”).{}",
                 date_long(merger, Lang::En),
                 t.notice_months,
                 ground.en,
