@@ -382,14 +382,6 @@ fn de_minimis_boundaries() {
             false,
         ),
         row(
-            "Indeks: 11 % av opprinnelig verdi, men under 10 % av justert verdi",
-            json!({ "value": "10000000", "price_index": { "index": "KPI", "adjusted_value": "11500000", "as_of": "2025-01-01" } }),
-            json!({ "value_change": "1100000" }),
-            Continue,
-            &[DeMinimis],
-            false,
-        ),
-        row(
             "Uten indeks: 11 %",
             json!({ "value": "10000000" }),
             json!({ "value_change": "1100000" }),
