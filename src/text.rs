@@ -30,6 +30,12 @@ impl Text {
         }
     }
 
+    /// The same sentence built once per language, e.g. with figures formatted the Norwegian
+    /// or the English way.
+    pub fn from_fn(f: impl Fn(Lang) -> String) -> Self {
+        Self::new(f(Lang::Nb), f(Lang::En))
+    }
+
     pub fn get(&self, lang: Lang) -> &str {
         match lang {
             Lang::Nb => &self.nb,

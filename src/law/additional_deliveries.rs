@@ -17,7 +17,7 @@ use crate::assessment::{Basis, Element, Ground, Outcome};
 use crate::model::ModificationGround;
 use crate::text::{Lang, Text};
 
-use super::{Ctx, Finding, text};
+use super::{Ctx, Finding};
 
 pub(crate) const PROVISION: &str = "FOA § 28-1 (1) c";
 
@@ -37,7 +37,7 @@ pub(crate) fn test(ctx: &Ctx) -> Finding {
         ));
     }
     let conditions = facts.change_of_supplier_impossible && facts.significant_inconvenience_or_cost;
-    f.reason(text(|l| match l {
+    f.reason(Text::from_fn(|l| match l {
         Lang::Nb => format!(
             "Skifte av leverandør er oppgitt {} av tekniske eller økonomiske grunner, og {} føre til betydelige vanskeligheter eller vesentlige ekstrakostnader. Begrunnelse: {}",
             if facts.change_of_supplier_impossible { "å være umulig" } else { "ikke å være umulig" },

@@ -15,7 +15,7 @@ use crate::assessment::{Basis, Element, Ground, Outcome};
 use crate::model::MergerForm;
 use crate::text::{Lang, Text};
 
-use super::{Ctx, Finding, text};
+use super::{Ctx, Finding};
 
 pub(crate) const PROVISION: &str =
     "Kontinuitetsprinsippet; FOA § 28-1 (1) e og § 28-2 d analogisk (KMD 2018)";
@@ -34,7 +34,7 @@ pub(crate) fn test(ctx: &Ctx) -> Finding {
             Text::new("den videreførte kommunen", "the continuing municipality")
         }
     };
-    f.outcome(Outcome::Pass).reason(text(|l| match l {
+    f.outcome(Outcome::Pass).reason(Text::from_fn(|l| match l {
         Lang::Nb => format!(
             "Kontrakten går over til {} ({}) ved sammenslåingen. Etter departementets syn (KMD, brev til KS-advokatene 2018) gjelder et ulovfestet kontinuitetsprinsipp: kontraktene går over uten leverandørens samtykke, og § 28-1 (1) e og § 28-2 d anvendes analogisk på skifte av oppdragsgiver.",
             merger.name, form.nb

@@ -20,7 +20,7 @@ use crate::assessment::{Basis, Element, Ground, Outcome};
 use crate::model::{ChangeClause, ClauseCover};
 use crate::text::{Lang, Text, nok};
 
-use super::{Ctx, Finding, labels, text};
+use super::{Ctx, Finding, labels};
 
 pub(crate) const PROVISION: &str = "FOA § 28-1 (1) a, jf. § 19-1 (2)";
 
@@ -139,7 +139,7 @@ fn within_max_value(
     let now = amount_under_clause(ctx, covered);
     let total = earlier + now;
     let ok = total <= max;
-    f.reason(text(|l| match l {
+    f.reason(Text::from_fn(|l| match l {
         Lang::Nb => format!(
             "Tidligere endringer etter klausulen utgjør {}; med denne endringen ({}) blir summen {}, som {} klausulens øvre grense {}.",
             nok(earlier, l),

@@ -14,7 +14,7 @@
 /// `say!(|l| "Økningen {v}.", "The increase {v}.", v = nok(x, l))`.
 macro_rules! say {
     (|$l:ident| $nb:literal, $en:literal $(, $($args:tt)*)?) => {
-        $crate::law::text(|$l| match $l {
+        $crate::text::Text::from_fn(|$l| match $l {
             $crate::text::Lang::Nb => format!($nb $(, $($args)*)?),
             $crate::text::Lang::En => format!($en $(, $($args)*)?),
         })
@@ -183,11 +183,6 @@ impl Finding {
         self.result.reasons.push(reason);
         self
     }
-}
-
-/// A sentence in both languages, written once with the language as argument.
-pub(crate) fn text(f: impl Fn(Lang) -> String) -> Text {
-    Text::new(f(Lang::Nb), f(Lang::En))
 }
 
 /// `part` as a percentage of `whole`, formatted (`8,33 %`); `0` when `whole` is zero. Where two

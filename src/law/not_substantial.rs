@@ -23,7 +23,7 @@
 use crate::assessment::{Basis, Element, Ground, Outcome};
 use crate::text::{Lang, Text, nok, number};
 
-use super::{Ctx, Finding, labels, pct, text};
+use super::{Ctx, Finding, labels, pct};
 
 pub(crate) const PROVISION: &str = "FOA § 28-1 (1) f, jf. § 28-2";
 
@@ -86,7 +86,7 @@ fn price_increase(ctx: &Ctx, f: &mut Finding) {
         return;
     }
     let ok = fig.cumulative_increase <= fig.cap_50;
-    f.reason(text(|l| match l {
+    f.reason(Text::from_fn(|l| match l {
         Lang::Nb => format!(
             "Samlet prisøkning {} ({}) {} halvparten av {} ({}).",
             nok(fig.cumulative_increase, l),

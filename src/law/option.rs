@@ -16,7 +16,7 @@ use crate::assessment::{Basis, Element, Ground, Outcome};
 use crate::model::{ContractOption, OptionKind};
 use crate::text::{Lang, Text, date_long, nok, number};
 
-use super::{Ctx, Finding, text};
+use super::{Ctx, Finding};
 
 pub(crate) const PROVISION: &str = "FOA § 28-1 (1) a, jf. § 19-1 (2)";
 
@@ -129,7 +129,7 @@ fn extension(ctx: &Ctx, option: &ContractOption, f: &mut Finding) {
         return;
     };
     if option.exercised {
-        f.outcome(Outcome::Fail).reason(text(|l| match l {
+        f.outcome(Outcome::Fail).reason(Text::from_fn(|l| match l {
             Lang::Nb => {
                 format!("Forlengelsesopsjonen «{}» er allerede utløst.", option.id)
             }

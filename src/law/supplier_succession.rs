@@ -18,7 +18,7 @@ use crate::assessment::{Basis, Element, ElementCoverage, Ground, Outcome};
 use crate::model::SuccessionCause;
 use crate::text::{Lang, Text};
 
-use super::{Ctx, Finding, labels, text};
+use super::{Ctx, Finding, labels};
 
 pub(crate) const PROVISION: &str = "FOA § 28-1 (1) e, jf. § 28-2 d";
 
@@ -47,7 +47,7 @@ pub(crate) fn test(ctx: &Ctx, coverage: &[ElementCoverage]) -> Finding {
         kind = kind.get(l)
     ));
     let qualified = new.meets_original_qualifications;
-    f.reason(text(|l| match (l, qualified) {
+    f.reason(Text::from_fn(|l| match (l, qualified) {
         (Lang::Nb, true) => "Den nye leverandøren oppfyller de opprinnelige kvalifikasjonskravene (vilkår 1).".to_owned(),
         (Lang::Nb, false) => "Det er ikke opplyst at den nye leverandøren oppfyller de opprinnelige kvalifikasjonskravene (vilkår 1).".to_owned(),
         (Lang::En, true) => "The new supplier meets the original qualification requirements (condition 1).".to_owned(),

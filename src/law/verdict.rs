@@ -7,7 +7,7 @@ use crate::assessment::{
 use crate::model::Part;
 use crate::text::{Lang, Text, date_long};
 
-use super::{Ctx, Finding, labels, text};
+use super::{Ctx, Finding, labels};
 
 /// Gives each element (except the new supplier, judged last) to the first ground that covers it
 /// objectively, else the first that covers it on an assessment; an element a ground blocks
@@ -181,7 +181,7 @@ fn general_warnings(ctx: &Ctx) -> Vec<Text> {
         })
         .count();
     if others > 0 {
-        out.push(text(|l| match l {
+        out.push(Text::from_fn(|l| match l {
             Lang::Nb => format!(
                 "Kontrakten har {} med prisøkning eller forlengelse. Hver endring er vurdert for seg mot endringene som allerede er gjort; gjennomføres flere, teller de som gjøres etter bokstav b eller f med i den samlede prisøkningen for de senere.",
                 if others == 1 { "én annen foreslått endring".to_owned() } else { format!("{others} andre foreslåtte endringer") }

@@ -4,7 +4,6 @@
 use chrono::NaiveDate;
 
 use super::{Action, ActionKind, DateKind, Severity, TenderPlan, Warning, WarningKind};
-use crate::law::text as both;
 use crate::model::Contract;
 use crate::priorities::{Priority, PriorityLookup};
 use crate::text::{Lang, Text, date_long};
@@ -77,7 +76,7 @@ fn critical_ends_before_merger(f: &Facts<'_>, out: &mut Vec<Warning>) {
         out.push(f.warn(
             Severity::Critical,
             WarningKind::CriticalEndsBeforeMerger,
-            both(|l| {
+            Text::from_fn(|l| {
                 let (id, title, area) = (&c.id, &c.title, by_area.get(l));
                 let (end, merger, options) = (date_long(end, l), date_long(m, l), options.get(l));
                 match l {
@@ -112,7 +111,7 @@ fn late_tender(f: &Facts<'_>, out: &mut Vec<Warning>) {
         out.push(f.warn(
             severity,
             kind,
-            both(|l| {
+            Text::from_fn(|l| {
                 let (id, days) = (&c.id, lt.total_days);
                 let by = date_long(lt.in_force_by, l);
                 let started = date_long(today, l);
@@ -142,7 +141,7 @@ fn passed_deadlines(f: &Facts<'_>, out: &mut Vec<Warning>) {
         out.push(f.warn(
             Severity::Warning,
             WarningKind::DeadlinePassed,
-            both(|l| {
+            Text::from_fn(|l| {
                 let (id, what) = (&c.id, a.kind.label().get(l).to_lowercase());
                 let date = date_long(a.deadline.date, l);
                 match l {
@@ -161,7 +160,7 @@ fn overlapping(f: &Facts<'_>, out: &mut Vec<Warning>) {
         out.push(f.warn(
             Severity::Warning,
             WarningKind::OverlappingContracts,
-            both(|l| {
+            Text::from_fn(|l| {
                 let (id, system) = (&c.id, c.system.as_deref().unwrap_or_default());
                 let (others, merger) = (others.join(", "), date_long(m, l));
                 match l {
@@ -186,7 +185,7 @@ fn unknown_priority(f: &Facts<'_>, out: &mut Vec<Warning>) {
         out.push(f.warn(
             Severity::Note,
             WarningKind::UnknownPriority,
-            both(|l| format!("{}: {}", c.id, why.get(l))),
+            Text::from_fn(|l| format!("{}: {}", c.id, why.get(l))),
         ));
     }
 }
@@ -197,7 +196,7 @@ pub(super) fn no_termination_warning(c: &Contract, end: NaiveDate, merger: Naive
         severity: Severity::Warning,
         kind: WarningKind::NoTerminationRight,
         contract: c.id.clone(),
-        text: both(|l| {
+        text: Text::from_fn(|l| {
             let (id, end, merger) = (&c.id, date_long(end, l), date_long(merger, l));
             match l {
                 Lang::Nb => format!(
