@@ -153,10 +153,10 @@ fn recommend(coverage: &[ElementCoverage]) -> Recommendation {
 fn general_warnings(ctx: &Ctx) -> Vec<Text> {
     let mut out = Vec::new();
     match &ctx.limits {
-        Some(limits) if limits.possibly_outdated => out.push(say!(|l| "Terskelverditabellen kan være utdatert: den nyeste perioden gjelder fra {}, mer enn to år før endringsdatoen {}. Kontroller gjeldende terskelverdier (nye verdier kan oppgis i thresholds.json).", "The thresholds table may be outdated: the newest period applies from {}, more than two years before the change date {}. Check the thresholds in force (newer values can be given in thresholds.json).", date_long(limits.period.from, l),
+        Some(limits) if limits.possibly_outdated => out.push(say!(|l| "Terskelverditabellen (FOA § 5-3) kan være utdatert: den nyeste perioden gjelder fra {}, mer enn to år før endringsdatoen {}. Kontroller gjeldende terskelverdier (nye verdier kan oppgis i thresholds.json).", "The thresholds table (FOA § 5-3) may be outdated: the newest period applies from {}, more than two years before the change date {}. Check the thresholds in force (newer values can be given in thresholds.json).", date_long(limits.period.from, l),
                 date_long(ctx.change.date, l))),
         Some(_) => {}
-        None => out.push(say!(|l| "Terskelverditabellen har ingen verdier for endringsdatoen {}; terskelverdiene kunne ikke brukes.", "The thresholds table has no values for the change date {}; the thresholds could not be applied.", date_long(ctx.change.date, l))),
+        None => out.push(say!(|l| "Terskelverditabellen (FOA § 5-3) har ingen verdier for endringsdatoen {}; terskelverdiene kunne ikke brukes.", "The thresholds table (FOA § 5-3) has no values for the change date {}; the thresholds could not be applied.", date_long(ctx.change.date, l))),
     }
     if ctx.derived_part.is_none() {
         out.push(Text::new(
