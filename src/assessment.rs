@@ -76,6 +76,8 @@ pub enum Element {
     NewKindsOfDeliveries,
     BuyerSuccession,
     PriceDecrease,
+    /// The start of performance moves later, agreed before performance has begun.
+    PostponedStart,
 }
 
 /// How one element of the change is covered.
@@ -119,9 +121,13 @@ pub struct Figures {
     pub term_extension_value: Option<Decimal>,
     /// Days of term extension.
     pub term_extension_days: Option<i64>,
+    /// The stated value to the supplier of the change's non-price elements (§ 28-2 markers),
+    /// `nature.estimated_value`; `None` when not stated (unknown, never zero).
+    pub estimated_value: Option<Decimal>,
     /// Earlier increases counted cumulatively for (b).
     pub earlier_increase: Decimal,
-    /// `earlier_increase` + `value_increase`.
+    /// `earlier_increase` + `value_increase` + `estimated_value`: the cumulative value of the
+    /// modifications for (b) (art. 72 (2)).
     pub cumulative_increase: Decimal,
     /// 10 % (supplies, services) or 15 % (works).
     pub de_minimis_percent: Decimal,
@@ -160,4 +166,7 @@ pub struct Assessment {
     pub warnings: Vec<Text>,
     /// The recommendation in one sentence.
     pub conclusion: Text,
+    /// The end of a contract that had ended before the change's date: there is nothing left to
+    /// change, and no ground is considered (legal-rules.md § 3).
+    pub contract_ended: Option<NaiveDate>,
 }

@@ -486,8 +486,15 @@ pub struct ProposedChange {
     pub value_change: Amount,
     #[serde(default)]
     pub new_end: Option<NaiveDate>,
+    /// Authorities whose needs the contract is to cover from now on: merger municipalities by
+    /// id, or authorities outside the merger (as in `Contract::authorities`).
     #[serde(default)]
-    pub add_authorities: Vec<String>,
+    pub add_authorities: Vec<AuthorityRef>,
+    /// A postponed start of performance, agreed before performance has begun (the change's
+    /// `date` before the contract's `start`); the term keeps its length unless `new_end` says
+    /// otherwise.
+    #[serde(default)]
+    pub new_start: Option<NaiveDate>,
     #[serde(default)]
     pub exercise_option: Option<OptionUse>,
     #[serde(default)]
@@ -500,6 +507,37 @@ pub struct ProposedChange {
     pub additional_deliveries: Option<AdditionalDeliveries>,
     #[serde(default)]
     pub unforeseen: Option<Unforeseen>,
+}
+
+impl ProposedChange {
+    /// Days by which the change postpones the start of performance (`new_start` after the
+    /// contract's `start`); `None` when it does not.
+    pub fn postponement_days(&self, contract: &Contract) -> Option<i64> {
+        self.new_start
+            .filter(|s| *s > contract.start)
+            .map(|s| (s - contract.start).num_days())
+    }
+
+    /// The contract's end once the change's postponed start has moved it: the term keeps its
+    /// length, so `end` moves by the same number of days (legal-rules.md § 3, element 8).
+    pub fn end_after_postponement(&self, contract: &Contract) -> NaiveDate {
+        self.postponement_days(contract)
+            .and_then(|d| contract.end.checked_add_signed(chrono::TimeDelta::days(d)))
+            .unwrap_or(contract.end)
+    }
+
+    /// The start of performance after the change: `new_start` when it postpones the start.
+    pub fn start_after(&self, contract: &Contract) -> NaiveDate {
+        self.new_start
+            .filter(|s| *s > contract.start)
+            .unwrap_or(contract.start)
+    }
+
+    /// Whether the change is dated after the contract's current end: there is then no contract
+    /// left to change (legal-rules.md § 3, «A contract that has ended cannot be changed»).
+    pub fn after_end_of(&self, contract: &Contract) -> bool {
+        self.date > contract.end
+    }
 }
 
 /// The option a change relies on, and how much of it.
@@ -548,6 +586,20 @@ pub struct Nature {
     pub price_terms: PriceTerms,
     pub relaxes_requirements: bool,
     pub shifts_risk_to_buyer: bool,
+    /// The value of the non-price elements to the supplier (savings from relaxed requirements,
+    /// risk taken over by the buyer, better price terms, payment in kind, released
+    /// obligations). `None` means unknown — never zero (legal-rules.md § 3, element 5).
+    pub estimated_value: Option<Amount>,
+}
+
+impl Nature {
+    /// Whether the change has a § 28-2 marker whose value can be stated (every marker but new
+    /// kinds of deliveries, which changes the overall nature whatever its value).
+    pub fn has_valued_marker(&self) -> bool {
+        self.price_terms == PriceTerms::FavourSupplier
+            || self.relaxes_requirements
+            || self.shifts_risk_to_buyer
+    }
 }
 
 /// Facts for FOA § 28-1 (1) c.

@@ -27,6 +27,8 @@ struct Row {
     expect: Recommendation,
     grounds: &'static [Ground],
     notice: bool,
+    /// The change is dated after the contract's end (no ground considered).
+    ended: bool,
 }
 
 fn row(
@@ -45,12 +47,19 @@ fn row(
         expect,
         grounds,
         notice,
+        ended: false,
     }
 }
 
 impl Row {
     fn in_merger(mut self) -> Self {
         self.merger = Some(merger());
+        self
+    }
+
+    /// The change is dated after the contract has ended.
+    fn after_the_end(mut self) -> Self {
+        self.ended = true;
         self
     }
 }
@@ -64,19 +73,24 @@ fn check(rows: Vec<Row>) {
     let mut failures = Vec::new();
     for r in rows {
         let a = assess(r.contract, r.change, r.merger);
+        // A row must reach its verdict for its own reason, not because its dates put the change
+        // after the contract's end.
         if a.recommendation != r.expect
             || a.grounds != r.grounds
             || a.modification_notice != r.notice
+            || a.contract_ended.is_some() != r.ended
         {
             failures.push(format!(
-                "{}\n    expected {:?} {:?} notice={}\n    got      {:?} {:?} notice={}\n    {}",
+                "{}\n    expected {:?} {:?} notice={} ended={}\n    got      {:?} {:?} notice={} ended={}\n    {}",
                 r.situation,
                 r.expect,
                 r.grounds,
                 r.notice,
+                r.ended,
                 a.recommendation,
                 a.grounds,
                 a.modification_notice,
+                a.contract_ended.is_some(),
                 a.conclusion.nb
             ));
         }
@@ -235,7 +249,7 @@ fn worked_cases_of_the_cases_readme() {
         row(
             "17. Fireårig rammeavtale 2021–2024, et femte år uten klausul",
             framework("2021-01-01", "2024-12-31"),
-            json!({ "new_end": "2025-12-31" }),
+            json!({ "date": "2024-06-01", "new_end": "2025-12-31" }),
             Retender,
             &[],
             false,
@@ -406,11 +420,19 @@ fn de_minimis_boundaries() {
             false,
         ),
         row(
-            "Prisvilkår til fordel for leverandøren, liten økning: dekket av (b)",
+            "Prisvilkår til fordel for leverandøren, liten økning, verdien oppgitt: dekket av (b)",
             no(),
-            json!({ "value_change": "100000", "nature": { "price_terms": "favour_supplier" } }),
+            json!({ "value_change": "100000", "nature": { "price_terms": "favour_supplier", "estimated_value": "200000" } }),
             Continue,
             &[DeMinimis],
+            false,
+        ),
+        row(
+            "Prisvilkår til fordel for leverandøren, liten økning, verdien ikke oppgitt: (b) kan ikke anvendes",
+            no(),
+            json!({ "value_change": "100000", "nature": { "price_terms": "favour_supplier" } }),
+            Retender,
+            &[],
             false,
         ),
         row(
@@ -422,11 +444,19 @@ fn de_minimis_boundaries() {
             false,
         ),
         row(
-            "Risiko overført til oppdragsgiver uten prisøkning: (b)",
+            "Risiko overført til oppdragsgiver uten prisøkning, verdien oppgitt: (b)",
             no(),
-            json!({ "nature": { "shifts_risk_to_buyer": true } }),
+            json!({ "nature": { "shifts_risk_to_buyer": true, "estimated_value": "300000" } }),
             Continue,
             &[DeMinimis],
+            false,
+        ),
+        row(
+            "Risiko overført til oppdragsgiver uten prisøkning, verdien ikke oppgitt: aldri null",
+            no(),
+            json!({ "nature": { "shifts_risk_to_buyer": true } }),
+            Retender,
+            &[],
             false,
         ),
     ]);
@@ -1058,7 +1088,7 @@ fn warnings_the_reader_must_see() {
 
     let framework = assess(
         framework("2021-01-01", "2024-12-31"),
-        json!({ "new_end": "2025-12-31" }),
+        json!({ "date": "2024-06-01", "new_end": "2025-12-31" }),
         None,
     );
     let fd = framework
@@ -1357,15 +1387,23 @@ fn combinations_of_grounds() {
         row(
             "Ny leverandør og prisvilkår til fordel for leverandøren dekket av (b)",
             no(),
-            json!({ "new_supplier": ns("merger"), "nature": { "price_terms": "favour_supplier" } }),
+            json!({ "new_supplier": ns("merger"), "nature": { "price_terms": "favour_supplier", "estimated_value": "400000" } }),
             Continue,
             &[DeMinimis, SupplierSuccession],
             false,
         ),
         row(
+            "Ny leverandør og prisvilkår av ukjent verdi: (b) og dermed (e) feiler",
+            no(),
+            json!({ "new_supplier": ns("merger"), "nature": { "price_terms": "favour_supplier" } }),
+            Retender,
+            &[],
+            false,
+        ),
+        row(
             "Reduksjon kombinert med lempede krav: (f) sperret av markøren",
             no(),
-            json!({ "value_change": "-500000", "nature": { "relaxes_requirements": true } }),
+            json!({ "value_change": "-500000", "nature": { "relaxes_requirements": true, "estimated_value": "50000" } }),
             Retender,
             &[DeMinimis],
             false,
@@ -1397,7 +1435,7 @@ fn combinations_of_grounds() {
         row(
             "Nye oppdragsgivere uten prisøkning, men med en markør: (f) sperret",
             no(),
-            json!({ "add_authorities": ["B"], "nature": { "shifts_risk_to_buyer": true } }),
+            json!({ "add_authorities": ["B"], "nature": { "shifts_risk_to_buyer": true, "estimated_value": "100000" } }),
             Retender,
             &[DeMinimis],
             false,
@@ -1537,11 +1575,19 @@ fn parts_one_and_two_adversarial() {
     };
     check(vec![
         row(
-            "Del II med risiko overført og liten økning: (b) a fortiori",
+            "Del II med risiko overført og liten økning, verdien oppgitt: (b) a fortiori",
             json!({ "value": "1500000" }),
-            json!({ "value_change": "100000", "nature": { "shifts_risk_to_buyer": true } }),
+            json!({ "value_change": "100000", "nature": { "shifts_risk_to_buyer": true, "estimated_value": "20000" } }),
             Continue,
             &[DeMinimis],
+            false,
+        ),
+        row(
+            "Del II med risiko overført av ukjent verdi: (b) kan ikke anvendes, (f) sperret",
+            json!({ "value": "1500000" }),
+            json!({ "value_change": "100000", "nature": { "shifts_risk_to_buyer": true } }),
+            Retender,
+            &[],
             false,
         ),
         row(
@@ -1563,7 +1609,7 @@ fn parts_one_and_two_adversarial() {
         row(
             "Del II rammeavtale over fire år (§ 11-1 (4))",
             json!({ "kind": "framework_agreement", "value": "1500000", "start": "2021-01-01", "end": "2024-12-31" }),
-            json!({ "new_end": "2025-01-31" }),
+            json!({ "date": "2024-06-01", "new_end": "2025-01-31" }),
             Retender,
             &[],
             false,
@@ -1689,4 +1735,453 @@ fn part_two_never_mentions_a_modification_notice() {
         a.conclusion.nb
     );
     assert!(!a.conclusion.nb.contains("kunngjøring om endring"));
+}
+
+/// The value of non-price changes (legal-rules.md § 3, element 5, and § 6 no. 14): de minimis
+/// counts `nature.estimated_value` in the value of the change and covers a marker only when the
+/// value is stated; an unstated value is never zero. 10 % of the base is 1 200 000 kr.
+#[test]
+fn the_value_of_non_price_changes() {
+    let relaxed = |v: std::option::Option<&str>| match v {
+        Some(v) => json!({ "nature": { "relaxes_requirements": true, "estimated_value": v } }),
+        None => json!({ "nature": { "relaxes_requirements": true } }),
+    };
+    let price_clause = json!({ "change_clauses": [{ "id": "k", "text": "prisvilkår", "covers": ["price"],
+        "clear_precise_unequivocal": true }] });
+    let part_one = json!({ "value": "400000" });
+    check(vec![
+        row(
+            "Lempede krav, verdien oppgitt til 0: (b) dekker",
+            no(),
+            relaxed(Some("0")),
+            Continue,
+            &[DeMinimis],
+            false,
+        ),
+        row(
+            "Lempede krav verdt 1 199 999,99 kr, ett øre under 10 %: (b) dekker",
+            no(),
+            relaxed(Some("1199999.99")),
+            Continue,
+            &[DeMinimis],
+            false,
+        ),
+        row(
+            "Lempede krav verdt 1 200 000 kr, nøyaktig 10 %: (b) feiler, (f) sperret",
+            no(),
+            relaxed(Some("1200000")),
+            Retender,
+            &[],
+            false,
+        ),
+        row(
+            "Lempede krav uten oppgitt verdi: aldri null, (b) kan ikke anvendes",
+            no(),
+            relaxed(None),
+            Retender,
+            &[],
+            false,
+        ),
+        row(
+            "Prisøkning 700 000 kr og prisvilkår verdt 499 999,99 kr: samlet ett øre under 10 %",
+            no(),
+            json!({ "value_change": "700000", "nature": { "price_terms": "favour_supplier", "estimated_value": "499999.99" } }),
+            Continue,
+            &[DeMinimis],
+            false,
+        ),
+        row(
+            "Prisøkning 700 000 kr og prisvilkår verdt 500 000 kr: samlet nøyaktig 10 %",
+            no(),
+            json!({ "value_change": "700000", "nature": { "price_terms": "favour_supplier", "estimated_value": "500000" } }),
+            Retender,
+            &[],
+            false,
+        ),
+        row(
+            "Tidligere (b)-endring 400 000 kr og risiko verdt 799 999,99 kr: samlet under",
+            json!({ "modifications": [{ "date": "2023-01-01", "description": "tidligere", "value_change": "400000", "ground": "de_minimis" }] }),
+            json!({ "nature": { "shifts_risk_to_buyer": true, "estimated_value": "799999.99" } }),
+            Continue,
+            &[DeMinimis],
+            false,
+        ),
+        row(
+            "Tidligere (b)-endring 400 000 kr og risiko verdt 800 000 kr: samlet nøyaktig 10 %",
+            json!({ "modifications": [{ "date": "2023-01-01", "description": "tidligere", "value_change": "400000", "ground": "de_minimis" }] }),
+            json!({ "nature": { "shifts_risk_to_buyer": true, "estimated_value": "800000" } }),
+            Retender,
+            &[],
+            false,
+        ),
+        row(
+            "Prisklausul dekker prisvilkårene, verdien ukjent: prisøkningen kan ikke dekkes av (b)",
+            price_clause.clone(),
+            json!({ "value_change": "300000", "under_clause": "k", "nature": { "price_terms": "favour_supplier" } }),
+            Retender,
+            &[ChangeClause],
+            false,
+        ),
+        row(
+            "Prisklausul dekker prisvilkårene, verdien oppgitt: (b) dekker prisøkningen",
+            price_clause,
+            json!({ "value_change": "300000", "under_clause": "k",
+                    "nature": { "price_terms": "favour_supplier", "estimated_value": "100000" } }),
+            Continue,
+            &[ChangeClause, DeMinimis],
+            false,
+        ),
+        row(
+            "Verdien oppgitt, men nye typer leveranser: (b) gjelder ikke",
+            no(),
+            json!({ "nature": { "relaxes_requirements": true, "new_kinds_of_deliveries": true, "estimated_value": "10000" } }),
+            Retender,
+            &[],
+            false,
+        ),
+        row(
+            "Del I: lempede krav verdt 100 000 kr, 400 000 + 100 000 under nasjonal terskelverdi",
+            part_one.clone(),
+            relaxed(Some("100000")),
+            Continue,
+            &[BelowNationalThreshold],
+            false,
+        ),
+        row(
+            "Del I: lempede krav uten oppgitt verdi: under terskelverdien kan ikke vises, del II",
+            part_one.clone(),
+            relaxed(None),
+            Retender,
+            &[],
+            false,
+        ),
+        row(
+            "Del I: lempede krav verdt 900 000 kr: 1 300 000 er ikke under terskelverdien, del II",
+            part_one,
+            relaxed(Some("900000")),
+            Retender,
+            &[],
+            false,
+        ),
+    ]);
+}
+
+/// A change dated after the contract's end (2026-12-31) is a retender with no ground
+/// considered (legal-rules.md § 3); on the end date the contract is still in force.
+#[test]
+fn a_contract_that_has_ended_cannot_be_changed() {
+    let option = json!({ "options": [{ "id": "f", "kind": "extension", "months": 12, "exercised": false }] });
+    check(vec![
+        row(
+            "Endring datert dagen etter sluttdatoen",
+            no(),
+            json!({ "date": "2027-01-01", "value_change": "100000" }),
+            Retender,
+            &[],
+            false,
+        )
+        .after_the_end(),
+        row(
+            "Endring datert på sluttdatoen: kontrakten løper, (b) dekker",
+            no(),
+            json!({ "date": "2026-12-31", "value_change": "100000" }),
+            Continue,
+            &[DeMinimis],
+            false,
+        ),
+        row(
+            "Forlengelsesopsjon utløst etter at kontrakten er utløpt",
+            option.clone(),
+            json!({ "date": "2027-01-15", "new_end": "2027-12-31", "exercise_option": { "id": "f" } }),
+            Retender,
+            &[],
+            false,
+        )
+        .after_the_end(),
+        row(
+            "Samme opsjon utløst før utløpet",
+            option,
+            json!({ "date": "2026-12-15", "new_end": "2027-12-31", "exercise_option": { "id": "f" } }),
+            Continue,
+            &[Option],
+            false,
+        ),
+        row(
+            "Endring uten elementer etter utløpet: å avtale leveransene er en ny kontrakt",
+            no(),
+            json!({ "date": "2027-03-01" }),
+            Retender,
+            &[],
+            false,
+        )
+        .after_the_end(),
+        row(
+            "Rammeavtale utløpt: en ny kommune kan ikke tiltre",
+            framework("2021-01-01", "2024-12-31"),
+            json!({ "add_authorities": ["B"] }),
+            Retender,
+            &[],
+            false,
+        )
+        .after_the_end()
+        .in_merger(),
+    ]);
+
+    let a = assess(
+        no(),
+        json!({ "date": "2027-01-01", "value_change": "100000" }),
+        Some(merger()),
+    );
+    assert!(a.tests.is_empty(), "no ground is considered");
+    assert_eq!(
+        a.contract_ended,
+        chrono::NaiveDate::from_ymd_opt(2026, 12, 31)
+    );
+    assert!(
+        !a.elements
+            .iter()
+            .any(|e| e.element == Element::BuyerSuccession)
+    );
+    assert!(
+        a.conclusion
+            .nb
+            .contains("Kontrakten utløp 31. desember 2026")
+    );
+    assert!(a.conclusion.nb.contains("ulovlig direkte anskaffelse"));
+    assert!(a.conclusion.en.contains("unlawful direct award"));
+}
+
+/// The implicit transfer is not a change the buyer agrees: it is assessed for a contract that
+/// ended before the merger too (legal-rules.md § 6 no. 7), not answered as an ended contract.
+#[test]
+fn the_implicit_transfer_of_an_ended_contract_is_still_assessed() {
+    let mut c = builders::contract_json(json!({ "end": "2025-06-30" }), json!({}));
+    c["proposed_changes"] = json!([]);
+    let portfolio = vesentlig::model::Portfolio {
+        merger: Some(builders::to_merger(&merger())),
+        contracts: vec![builders::to_contract(&c)],
+        ..Default::default()
+    };
+    let a =
+        vesentlig::law::assess_portfolio(&portfolio, &vesentlig::thresholds::Thresholds::default());
+    assert_eq!(a.len(), 1);
+    assert!(a[0].implicit);
+    assert_eq!(a[0].contract_ended, None);
+    assert_eq!(
+        (a[0].recommendation, a[0].grounds.as_slice()),
+        (Continue, &[BuyerSuccession][..])
+    );
+}
+
+/// A postponed start (legal-rules.md § 3, element 8): the contract, signed 2025-01-15, was to
+/// start 2025-09-01 and end 2028-08-31; on 2025-06-01 the start is moved 181 days to
+/// 2026-03-01, which moves the end to 2029-02-28.
+#[test]
+fn a_postponed_start() {
+    let later = || json!({ "award": { "signed": "2025-01-15" }, "start": "2025-09-01", "end": "2028-08-31" });
+    let with = |extra: Value| {
+        let mut c = later();
+        builders::merge(&mut c, &extra);
+        c
+    };
+    let term_clause = |clear: bool| {
+        with(
+            json!({ "change_clauses": [{ "id": "k", "text": "oppstart og varighet kan endres", "covers": ["term"],
+                                           "clear_precise_unequivocal": clear }] }),
+        )
+    };
+    let postpone = |more: Value| {
+        let mut c = json!({ "new_start": "2026-03-01" });
+        builders::merge(&mut c, &more);
+        c
+    };
+    let fw = |end: &str| {
+        let mut c = framework("2025-09-01", end);
+        builders::merge(
+            &mut c,
+            &json!({ "award": { "signed": "2025-01-15" }, "change_clauses": [{ "id": "k",
+            "text": "oppstart og varighet", "covers": ["term"], "clear_precise_unequivocal": true }] }),
+        );
+        c
+    };
+    check(vec![
+        row(
+            "Utsatt oppstart uten klausul: ikke vesentlig er skjønn",
+            later(),
+            postpone(json!({})),
+            IntentionNotice,
+            &[NotSubstantial],
+            false,
+        ),
+        row(
+            "Utsatt oppstart etter en klar klausul om løpetiden",
+            term_clause(true),
+            postpone(json!({ "under_clause": "k" })),
+            Continue,
+            &[ChangeClause],
+            false,
+        ),
+        row(
+            "Utsatt oppstart, klausulen er ikke klar",
+            term_clause(false),
+            postpone(json!({ "under_clause": "k" })),
+            IntentionNotice,
+            &[NotSubstantial],
+            false,
+        ),
+        row(
+            "Utsatt oppstart med lempede krav av ukjent verdi: (f) sperret",
+            later(),
+            postpone(json!({ "nature": { "relaxes_requirements": true } })),
+            Retender,
+            &[],
+            false,
+        ),
+        row(
+            "Utsatt oppstart, ny sluttdato lik den forskjøvne: ingen forlengelse",
+            later(),
+            postpone(json!({ "new_end": "2029-02-28" })),
+            IntentionNotice,
+            &[NotSubstantial],
+            false,
+        ),
+        row(
+            "Utsatt oppstart og 31 dager ut over den forskjøvne sluttdatoen: (b) dekker forlengelsen",
+            later(),
+            postpone(json!({ "new_end": "2029-03-31" })),
+            IntentionNotice,
+            &[DeMinimis, NotSubstantial],
+            false,
+        ),
+        row(
+            "Rammeavtale: fire år regnes fra den utsatte oppstarten (til 2030-02-28)",
+            fw("2028-08-31"),
+            postpone(json!({ "new_end": "2030-02-28", "under_clause": "k" })),
+            Continue,
+            &[ChangeClause],
+            false,
+        ),
+        row(
+            "Rammeavtale: en dag over fire år fra den utsatte oppstarten",
+            fw("2028-08-31"),
+            postpone(json!({ "new_end": "2030-03-01", "under_clause": "k" })),
+            Retender,
+            &[ChangeClause],
+            false,
+        ),
+    ]);
+
+    let a = assess(later(), postpone(json!({ "new_end": "2029-03-31" })), None);
+    assert_eq!(
+        a.figures.term_extension_days,
+        Some(31),
+        "measured from the moved end 2029-02-28"
+    );
+    let de_minimis = a
+        .tests
+        .iter()
+        .find(|t| t.test == DeMinimis)
+        .expect("de minimis");
+    assert!(de_minimis.reasons.iter().any(|r| {
+        r.nb.contains("etter den utsatte oppstarten, 28. februar 2029")
+    }));
+    let fw_ok = assess(
+        fw("2028-08-31"),
+        postpone(json!({ "new_end": "2030-02-28", "under_clause": "k" })),
+        None,
+    );
+    let duration = fw_ok
+        .tests
+        .iter()
+        .find(|t| t.test == FrameworkDuration)
+        .expect("framework test");
+    assert_eq!(duration.outcome, Outcome::Pass);
+    assert!(
+        duration.reasons[0]
+            .nb
+            .contains("1. mars 2026 (den utsatte oppstarten)")
+    );
+}
+
+/// Authorities outside the merger may join (legal-rules.md § 6 no. 14): written as objects, they
+/// are judged as municipalities are — the framework rule of § 26-1 (3) and C-216/17 included.
+#[test]
+fn authorities_outside_the_merger_joining() {
+    let nabovik = || json!({ "name": "Nabovik kommune", "org_no": "944000001" });
+    let fw_clause = |max: std::option::Option<&str>| {
+        let mut c = framework("2023-01-01", "2026-12-31");
+        let mut clause = json!({ "id": "k", "text": "andre kommuner kan tiltre", "covers": ["new_authorities", "volume"],
+                                 "clear_precise_unequivocal": true });
+        if let Some(max) = max {
+            clause["max_value"] = json!(max);
+        }
+        builders::merge(&mut c, &json!({ "change_clauses": [clause] }));
+        c
+    };
+    let partner = json!({ "authorities": ["A", { "name": "Fjordregionen innkjøp IKS", "org_no": "999888777" }] });
+    check(vec![
+        row(
+            "Kontrakt: Nabovik tar del uten prisøkning: ikke vesentlig",
+            no(),
+            json!({ "add_authorities": [nabovik()] }),
+            Continue,
+            &[NotSubstantial],
+            false,
+        ),
+        row(
+            "Kontrakt: Nabovik tar del med 500 000 kr: følger (b)",
+            no(),
+            json!({ "value_change": "500000", "add_authorities": [nabovik()] }),
+            Continue,
+            &[DeMinimis],
+            false,
+        ),
+        row(
+            "Rammeavtale: Nabovik uten klausul (§ 26-1 (3))",
+            framework("2023-01-01", "2026-12-31"),
+            json!({ "value_change": "500000", "add_authorities": [nabovik()] }),
+            Retender,
+            &[DeMinimis],
+            false,
+        ),
+        row(
+            "Rammeavtale: klausul med øvre verdi dekker Nabovik",
+            fw_clause(Some("2000000")),
+            json!({ "value_change": "500000", "add_authorities": [nabovik()], "under_clause": "k" }),
+            Continue,
+            &[ChangeClause],
+            false,
+        ),
+        row(
+            "Rammeavtale: klausul uten øvre verdi (C-216/17)",
+            fw_clause(None),
+            json!({ "value_change": "500000", "add_authorities": [nabovik()], "under_clause": "k" }),
+            Retender,
+            &[ChangeClause],
+            false,
+        ),
+        row(
+            "Samme org.nr. som en opprinnelig oppdragsgiver: tiltrer ikke",
+            partner,
+            json!({ "add_authorities": [{ "name": "Fjordregionen Innkjøp IKS (ny logo)", "org_no": "999888777" }] }),
+            Continue,
+            &[],
+            false,
+        ),
+    ]);
+    let a = assess(
+        framework("2023-01-01", "2026-12-31"),
+        json!({ "add_authorities": [nabovik()] }),
+        None,
+    );
+    let f = a
+        .tests
+        .iter()
+        .find(|t| t.test == NotSubstantial)
+        .expect("not substantial");
+    assert!(
+        f.reasons
+            .iter()
+            .any(|r| r.nb.contains("Nabovik kommune") && r.nb.contains("§ 26-1 (3)"))
+    );
 }

@@ -212,7 +212,7 @@ const fn row(
 const BUYER: &str = "buyer_succession";
 
 /// `contracts/README.md`, «Expected assessments», in the same order.
-const EXPECTED: [Expected; 27] = [
+const EXPECTED: [Expected; 31] = [
     row(
         "felles-ikt-utstyr-2025",
         "lillevik-tiltrer",
@@ -428,6 +428,38 @@ const EXPECTED: [Expected; 27] = [
         "III",
         false,
         Some(&["supplier_succession", BUYER]),
+    ),
+    row(
+        "lillevik-renhold-2023",
+        "miljokrav-radhus",
+        "continue",
+        "III",
+        false,
+        Some(&["de_minimis", BUYER]),
+    ),
+    row(
+        "lillevik-renhold-2023",
+        "prisrisiko-rengjoringsmidler",
+        "retender",
+        "III",
+        false,
+        Some(&[BUYER]),
+    ),
+    row(
+        "storvik-renhold-2023",
+        "forlengelse-etter-utlop",
+        "retender",
+        "III",
+        false,
+        Some(&[]),
+    ),
+    row(
+        "storvik-trygghetsalarm-2026",
+        "utsatt-oppstart",
+        "intention_notice",
+        "III",
+        false,
+        Some(&["not_substantial", BUYER]),
     ),
 ];
 

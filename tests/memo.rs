@@ -290,6 +290,91 @@ fn every_example_memo_renders_without_warnings_in_both_languages() {
     }
 }
 
+/// The memo of an example change, read back as text.
+fn example_memo_text(contract: &str, change: &str, lang: Lang) -> String {
+    let (loaded, assessments) = example_assessments();
+    let a = assessments
+        .iter()
+        .find(|a| a.contract == contract && a.change == change)
+        .unwrap();
+    let data = MemoData::build(&MemoInput {
+        assessment: a,
+        contract: loaded.portfolio.contract(contract).unwrap(),
+        merger: loaded.portfolio.merger.as_ref(),
+        lang,
+        date: d("2026-11-27"),
+        fingerprint: "0000000000000000",
+        plan: None,
+        plan_warnings: &[],
+    });
+    let pdf = Renderer::new()
+        .unwrap()
+        .render_strict(Template::Memo, &data, d("2026-11-27"))
+        .unwrap();
+    pdf_text(&pdf)
+}
+
+/// The engine revision in the memo (legal-rules.md § 3 and § 6 no. 14): the value of non-price
+/// changes in the calculations, a contract that has ended, a postponed start.
+#[test]
+fn memos_show_non_price_values_ended_contracts_and_postponed_starts() {
+    let stated = example_memo_text("lillevik-renhold-2023", "miljokrav-radhus", Lang::Nb);
+    assert_contains_all(
+        &stated,
+        &[
+            "Verdi av endringer utenom prisen 90 000 kr",
+            "Samlet verdi (bokstav b) 90 000 kr 3,00 % av grunnlaget",
+            "direktivet art. 72 (2)",
+        ],
+    );
+    let unknown = example_memo_text(
+        "lillevik-renhold-2023",
+        "prisrisiko-rengjoringsmidler",
+        Lang::Nb,
+    );
+    assert_contains_all(
+        &unknown,
+        &[
+            "Verdi av endringer utenom prisen ikke oppgitt",
+            "verdien av risikoen oppdragsgiveren overtar",
+            "En ukjent verdi settes ikke til null",
+            "den kjente delen er lavere; samlet verdi er ukjent",
+        ],
+    );
+    let ended = example_memo_text("storvik-renhold-2023", "forlengelse-etter-utlop", Lang::Nb);
+    assert_contains_all(
+        &ended,
+        &[
+            "Kontrakten utløp 30. april 2027, så endringen kan ikke avtales",
+            "Kontrakten er utløpt",
+            "ingen endringsgrunnlag er derfor vurdert",
+            "ulovlig direkte anskaffelse",
+            "en opsjon kan ikke utløses etter at kontrakten er utløpt",
+            "leveranser etter 30. april 2027 har ikke grunnlag i kontrakten",
+        ],
+    );
+    assert!(!ended.contains("Beregninger"), "no limits were tested");
+    assert!(
+        !ended.contains("kan videreføres uendret"),
+        "an ended contract is not continued"
+    );
+    let ended_en = example_memo_text("storvik-renhold-2023", "forlengelse-etter-utlop", Lang::En);
+    assert_contains_all(
+        &ended_en,
+        &["The contract has ended", "unlawful direct award"],
+    );
+    let postponed = example_memo_text("storvik-trygghetsalarm-2026", "utsatt-oppstart", Lang::Nb);
+    assert_contains_all(
+        &postponed,
+        &[
+            "Utsatt oppstart",
+            "1. september 2027 (i dag 1. mars 2027; 184 dager senere)",
+            "31. august 2030 (samme lengde)",
+            "§ 28-2 a",
+        ],
+    );
+}
+
 #[test]
 fn memo_command_writes_one_identical_pdf_per_assessment() {
     let (_, assessments) = example_assessments();

@@ -357,6 +357,7 @@ fn assessment(contract: &str, change: &str, date: &str, r: Recommendation) -> As
         tests: vec![],
         warnings: vec![],
         conclusion: Text::new("", ""),
+        contract_ended: None,
     }
 }
 

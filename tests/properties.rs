@@ -1,7 +1,8 @@
-//! Properties the decision procedure must keep for any facts: a larger increase or an extra
-//! § 28-2 marker never makes the recommendation less strict, and the verdicts do not depend on
-//! the order of the contract files; and the invariants of legal-rules.md § 3 hold for every
-//! assessment.
+//! Properties the decision procedure must keep for any facts: a larger increase, a larger
+//! stated value of the non-price elements, an unstated value, or an extra § 28-2 marker never
+//! makes the recommendation less strict; a marker of unknown value never yields continue through
+//! de minimis; the verdicts do not depend on the order of the contract files; and the invariants
+//! of legal-rules.md § 3 hold for every assessment.
 
 #[path = "cases/builders.rs"]
 mod builders;
@@ -26,15 +27,17 @@ fn situation() -> impl Strategy<Value = (Value, Value, bool)> {
         ),
         (
             0usize..3,
-            any::<bool>(),
+            0usize..3,
             proptest::option::of(prop_oneof![Just("acquisition"), Just("other")]),
             0usize..3,
             proptest::option::of(prop_oneof![Just("2027-06-30"), Just("2028-12-31")]),
             any::<bool>(),
+            // Now and then a change dated after the contract's end (2026-12-31).
+            prop_oneof![4 => Just("2025-06-01"), 1 => Just("2027-02-01")],
         ),
     )
         .prop_map(
-            |((subject, kind, value, index, earlier), (named, joining, supplier, ground, new_end, merger))| {
+            |((subject, kind, value, index, earlier), (named, joining, supplier, ground, new_end, merger, date))| {
                 let grounds = ["de_minimis", "unknown", "unforeseen", "option"];
                 let mut contract = json!({ "subject": subject, "kind": kind, "value": value.to_string(),
                     "options": [{ "id": "o", "kind": "volume", "description": "mer", "quantity": 10,
@@ -49,14 +52,18 @@ fn situation() -> impl Strategy<Value = (Value, Value, bool)> {
                     builders::merge(&mut contract, &json!({ "modifications": [
                         { "date": "2023-01-01", "description": "tidligere", "value_change": v.to_string(), "ground": grounds[g] }] }));
                 }
-                let mut change = json!({});
+                let mut change = json!({ "date": date });
                 match named {
                     1 => builders::merge(&mut change, &json!({ "exercise_option": { "id": "o", "quantity": 3 } })),
                     2 => builders::merge(&mut change, &json!({ "under_clause": "k" })),
                     _ => {}
                 }
-                if joining {
-                    builders::merge(&mut change, &json!({ "add_authorities": ["B"] }));
+                match joining {
+                    1 => builders::merge(&mut change, &json!({ "add_authorities": ["B"] })),
+                    // An authority outside the merger joins (legal-rules.md § 6 no. 14).
+                    2 => builders::merge(&mut change, &json!({ "add_authorities": [
+                        { "name": "Nabovik kommune", "org_no": "944000001" }] })),
+                    _ => {}
                 }
                 if let Some(cause) = supplier {
                     builders::merge(&mut change, &json!({ "new_supplier": {
@@ -91,6 +98,21 @@ fn with_markers(change: &Value, m: [bool; 4]) -> Value {
     c
 }
 
+/// The change with `nature.estimated_value` stated.
+fn with_estimate(change: &Value, v: i64) -> Value {
+    let mut c = change.clone();
+    builders::merge(
+        &mut c,
+        &json!({ "nature": { "estimated_value": v.to_string() } }),
+    );
+    c
+}
+
+/// Markers with at least one whose value can be stated (not only new kinds of deliveries).
+fn valued_markers() -> impl Strategy<Value = [bool; 4]> {
+    any::<[bool; 4]>().prop_filter("a marker with a value", |m| m[0] || m[1] || m[2])
+}
+
 fn with_value(change: &Value, v: i64) -> Value {
     let mut c = change.clone();
     builders::merge(&mut c, &json!({ "value_change": v.to_string() }));
@@ -116,6 +138,36 @@ proptest! {
         let b = builders::assess(contract, with_value(&change, low + extra), merger(m));
         prop_assert!(a.recommendation <= b.recommendation,
             "{} kr → {:?}, but {} kr → {:?}", low, a.recommendation, low + extra, b.recommendation);
+    }
+
+    #[test]
+    fn a_larger_stated_value_is_never_less_strict(
+        (contract, change, m) in situation(),
+        marks in valued_markers(),
+        value in -3_000_000i64..6_000_000,
+        low in 0i64..3_000_000,
+        extra in 0i64..3_000_000,
+    ) {
+        let change = with_markers(&with_value(&change, value), marks);
+        let a = builders::assess(contract.clone(), with_estimate(&change, low), merger(m));
+        let b = builders::assess(contract.clone(), with_estimate(&change, low + extra), merger(m));
+        // An unstated value is unknown, never zero: no stated value is treated more strictly.
+        let unknown = builders::assess(contract, change, merger(m));
+        prop_assert!(a.recommendation <= b.recommendation,
+            "stated {} kr → {:?}, but {} kr → {:?}", low, a.recommendation, low + extra, b.recommendation);
+        prop_assert!(b.recommendation <= unknown.recommendation,
+            "stated {} kr → {:?}, but unstated → {:?}", low + extra, b.recommendation, unknown.recommendation);
+    }
+
+    #[test]
+    fn a_marker_of_unknown_value_never_yields_continue_through_de_minimis(
+        (contract, change, m) in situation(),
+        marks in valued_markers(),
+        value in -3_000_000i64..6_000_000,
+    ) {
+        let a = builders::assess(contract, with_markers(&with_value(&change, value), marks), merger(m));
+        prop_assert!(!a.grounds.contains(&Ground::DeMinimis), "{:?}: {}", a.grounds, a.conclusion.nb);
+        prop_assert!(a.elements.iter().all(|c| c.covered_by != Some(Ground::DeMinimis)));
     }
 
     #[test]
@@ -170,6 +222,14 @@ proptest! {
         let a = builders::assess(contract, with_markers(&with_value(&change, value), marks), merger(m));
         let uncovered = a.elements.iter().any(|c| c.covered_by.is_none());
         let judged = a.elements.iter().any(|c| c.basis == Some(Basis::Assessment));
+        // A contract that has ended cannot be changed: retender, no ground considered.
+        if a.contract_ended.is_some() {
+            prop_assert_eq!(a.recommendation, Recommendation::Retender);
+            prop_assert!(a.tests.is_empty() && a.grounds.is_empty());
+            prop_assert!(!a.modification_notice && !judged);
+            prop_assert!(a.elements.iter().all(|c| c.covered_by.is_none()));
+            return Ok(());
+        }
         let expected = if uncovered {
             Recommendation::Retender
         } else if judged {

@@ -156,6 +156,8 @@ fn report_command_on_the_example_is_deterministic() {
             "kvikkleire",
             // A retender names what no ground covers, not the grounds that did cover.
             "Ikke dekket: ny leverandør",
+            // A change after the contract's end says so instead (legal-rules.md § 3).
+            "Kontrakten utløp 30.04.2027; ingen kontrakt å endre",
         ],
     );
 }

@@ -404,8 +404,7 @@ fn dates_that_contradict_each_other() {
         "changes_outside_the_contracts_life",
         &[
             (r#""date": "2023-02-01""#, r#""date": "2020-12-01""#),
-            // End 2025-03-31 plus the 12-month option: 2026-03-31.
-            (r#""date": "2025-01-15""#, r#""date": "2026-04-01""#),
+            (r#""date": "2025-01-15""#, r#""date": "2021-02-15""#),
         ],
     );
     with_contract(
@@ -416,6 +415,85 @@ fn dates_that_contradict_each_other() {
             (r#""date": "2023-02-01""#, r#""date": "2018-02-01""#),
         ],
     );
+}
+
+/// A proposed change dated after the contract's end is a legal question (the engine answers
+/// retender: the contract cannot be changed), not an input error (legal-rules.md § 3).
+#[test]
+fn a_change_after_the_contracts_end_is_valid_input() {
+    for date in ["2025-04-01", "2026-04-01", "2030-01-01"] {
+        let text = contract(&[(r#""date": "2025-01-15""#, &format!(r#""date": "{date}""#))]);
+        let tmp = portfolio(&[("merger.json", MERGER), ("lonn.json", &text)]);
+        let out = check(tmp.path());
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{date}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+}
+
+/// A postponed start is agreed before performance begins, and moves the start later.
+#[test]
+fn postponed_starts() {
+    with_contract(
+        "postponed_start_agreed_on_the_start_date",
+        &[(
+            r#""date": "2025-01-15""#,
+            r#""date": "2021-04-01", "new_start": "2021-10-01""#,
+        )],
+    );
+    with_contract(
+        "postponed_start_not_later",
+        &[(
+            r#""date": "2025-01-15""#,
+            r#""date": "2021-03-10", "new_start": "2021-04-01", "new_end": "2021-03-31""#,
+        )],
+    );
+    let valid = contract(&[(
+        r#""date": "2025-01-15""#,
+        r#""date": "2021-03-10", "new_start": "2021-09-01", "new_end": "2025-09-30""#,
+    )]);
+    let tmp = portfolio(&[("merger.json", MERGER), ("lonn.json", &valid)]);
+    assert_eq!(check(tmp.path()).status.code(), Some(0));
+}
+
+/// `nature.estimated_value` values a non-price marker: it needs one, and is not negative.
+#[test]
+fn estimated_values() {
+    with_contract(
+        "estimated_value_without_a_marker_or_negative",
+        &[(
+            r#""under_clause": "volum" }"#,
+            r#""under_clause": "volum", "nature": { "estimated_value": 50000 } },
+    { "id": "risiko", "description": "Risiko for lisenspriser overføres", "date": "2025-01-20", "nature": { "shifts_risk_to_buyer": true, "estimated_value": "-1" } }"#,
+        )],
+    );
+    let valid = contract(&[(
+        r#""under_clause": "volum" }"#,
+        r#""under_clause": "volum", "nature": { "relaxes_requirements": true, "estimated_value": "12345.67" } }"#,
+    )]);
+    let tmp = portfolio(&[("merger.json", MERGER), ("lonn.json", &valid)]);
+    assert_eq!(check(tmp.path()).status.code(), Some(0));
+}
+
+/// `add_authorities` takes the form of `authorities`: municipality ids or outside authorities.
+#[test]
+fn joining_authorities_outside_the_merger() {
+    with_contract(
+        "add_authorities_forms",
+        &[(
+            r#""add_authorities": ["lillevik"]"#,
+            r#""add_authorities": ["lillevik", { "name": "Nabovik kommune", "org_no": "9440001" }, "nabovik"]"#,
+        )],
+    );
+    let valid = contract(&[(
+        r#""add_authorities": ["lillevik"]"#,
+        r#""add_authorities": ["lillevik", { "name": "Nabovik kommune", "org_no": "944000001" }, { "name": "Havn IKS" }]"#,
+    )]);
+    let tmp = portfolio(&[("merger.json", MERGER), ("lonn.json", &valid)]);
+    assert_eq!(check(tmp.path()).status.code(), Some(0));
 }
 
 #[test]

@@ -90,6 +90,7 @@ struct JsonAssessment<'a> {
     elements: &'a [ElementCoverage],
     warnings: Vec<&'a str>,
     conclusion: &'a str,
+    contract_ended: Option<NaiveDate>,
 }
 
 impl<'a> JsonAssessment<'a> {
@@ -108,6 +109,7 @@ impl<'a> JsonAssessment<'a> {
             elements: &a.elements,
             warnings: a.warnings.iter().map(|w| w.get(lang)).collect(),
             conclusion: a.conclusion.get(lang),
+            contract_ended: a.contract_ended,
         }
     }
 }
@@ -134,6 +136,7 @@ struct JsonFigures {
     de_minimis_percent: String,
     national_threshold: Option<String>,
     thresholds_from: Option<NaiveDate>,
+    estimated_value: Option<String>,
 }
 
 impl JsonFigures {
@@ -154,6 +157,7 @@ impl JsonFigures {
             de_minimis_percent: amount(f.de_minimis_percent),
             national_threshold: f.national_threshold.map(amount),
             thresholds_from: f.thresholds_from,
+            estimated_value: f.estimated_value.map(amount),
         }
     }
 }

@@ -9,8 +9,8 @@
 //! > blir endret.
 //!
 //! Objective. Covers the elements the clause names (volume → price increase, term → term
-//! extension, new_authorities → joining authorities, price → price terms in the supplier's
-//! favour), within `max_value` counted with earlier modifications under the same clause, and
+//! extension and postponed start, new_authorities → joining authorities, price → price terms in
+//! the supplier's favour), within `max_value` counted with earlier modifications under the same clause, and
 //! only when the clause is clear, precise and unequivocal. Never covers new kinds of
 //! deliveries. For a framework agreement, new authorities only with a `max_value` (C-216/17).
 
@@ -77,13 +77,15 @@ pub(crate) fn test(ctx: &Ctx) -> Finding {
 /// The elements of the change that the clause names.
 fn covered_elements(ctx: &Ctx, clause: &ChangeClause, f: &mut Finding) -> Vec<Element> {
     let mut out = Vec::new();
-    for cover in &clause.covers {
-        let element = match cover {
-            ClauseCover::Volume => Element::PriceIncrease,
-            ClauseCover::Term => Element::TermExtension,
-            ClauseCover::NewAuthorities => Element::JoiningAuthorities,
-            ClauseCover::Price => Element::PriceTermsFavourSupplier,
-        };
+    let elements = clause.covers.iter().flat_map(|cover| match cover {
+        ClauseCover::Volume => &[Element::PriceIncrease][..],
+        // A clause on the term covers moving it: later (extension) or later as a whole
+        // (postponed start, legal-rules.md § 3 element 8).
+        ClauseCover::Term => &[Element::TermExtension, Element::PostponedStart][..],
+        ClauseCover::NewAuthorities => &[Element::JoiningAuthorities][..],
+        ClauseCover::Price => &[Element::PriceTermsFavourSupplier][..],
+    });
+    for &element in elements {
         if !ctx.has(element) {
             continue;
         }

@@ -5,8 +5,8 @@ use rust_decimal::Decimal;
 
 use crate::assessment::{Element, Figures};
 use crate::model::{
-    AuthorityKind, Contract, ContractKind, Merger, ModificationGround, Part, ProposedChange,
-    Subject,
+    AuthorityKind, AuthorityRef, Contract, ContractKind, Merger, ModificationGround, Part,
+    ProposedChange, Subject,
 };
 use crate::thresholds::{Thresholds, ThresholdsInForce};
 
@@ -27,7 +27,7 @@ pub(crate) struct Ctx<'a> {
     /// The elements of the change (legal-rules.md § 3), in element order.
     pub elements: Vec<Element>,
     /// The authorities the change adds that are not original authorities.
-    pub joining: Vec<&'a str>,
+    pub joining: Vec<&'a AuthorityRef>,
 }
 
 impl<'a> Ctx<'a> {
@@ -75,11 +75,14 @@ impl<'a> Ctx<'a> {
         let names: Vec<crate::text::Text> = self
             .joining
             .iter()
-            .map(|id| {
-                let name = self
-                    .merger
-                    .and_then(|m| m.municipality(id))
-                    .map_or(*id, |m| m.name.as_str());
+            .map(|a| {
+                let name = match a {
+                    AuthorityRef::Municipality(id) => self
+                        .merger
+                        .and_then(|m| m.municipality(id))
+                        .map_or(id.as_str(), |m| m.name.as_str()),
+                    AuthorityRef::External(party) => party.name.as_str(),
+                };
                 crate::text::Text::new(name, name)
             })
             .collect();
@@ -92,6 +95,19 @@ impl<'a> Ctx<'a> {
             .iter()
             .copied()
             .filter(|e| elements::is_marker(*e))
+            .collect()
+    }
+
+    /// The § 28-2 markers whose value to the supplier is unknown: every marker but new kinds of
+    /// deliveries, when `nature.estimated_value` is not given (legal-rules.md § 3, element 5:
+    /// an unstated value is never taken as zero).
+    pub fn unvalued_markers(&self) -> Vec<Element> {
+        if self.change.nature.estimated_value.is_some() {
+            return Vec::new();
+        }
+        self.markers()
+            .into_iter()
+            .filter(|e| *e != Element::NewKindsOfDeliveries)
             .collect()
     }
 
@@ -127,6 +143,9 @@ fn figures(
     let term_days = elements::extension_days(contract, change);
     let term_value = term_days.map(|d| contract.term_value(d));
     let value_increase = change.value_change.max(Decimal::ZERO) + term_value.unwrap_or_default();
+    // The value of the modification (art. 72 (2)) includes the stated value of its non-price
+    // elements; an unknown value is not counted as zero but reported by the grounds.
+    let estimated_value = change.nature.estimated_value;
     let earlier_increase = earlier_on(contract, &CUMULATIVE_GROUNDS);
     // § 28-1 (1) b no. 2: 10 % for supplies and services, 15 % for works.
     let de_minimis_percent = Decimal::from(match contract.subject {
@@ -140,8 +159,11 @@ fn figures(
         value_increase,
         term_extension_value: term_value,
         term_extension_days: term_days,
+        estimated_value,
         earlier_increase,
-        cumulative_increase: earlier_increase + value_increase,
+        cumulative_increase: earlier_increase
+            + value_increase
+            + estimated_value.unwrap_or_default(),
         de_minimis_percent,
         de_minimis_limit: base * de_minimis_percent / Decimal::ONE_HUNDRED,
         eea_threshold: limits.map(|l| l.eea),

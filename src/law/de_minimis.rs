@@ -10,10 +10,16 @@
 //! > (2) Dersom kontrakten inneholder en prisindeksklausul, skal prisøkningen som følge av
 //! > endringer etter første ledd bokstav b til d beregnes med utgangspunkt i den justerte prisen.
 //!
-//! Objective. «Lavere enn» is strict: an increase of exactly 10 % (or exactly the threshold)
-//! fails. Cumulative over earlier modifications made on de minimis, as non-substantial, or on an
-//! unknown ground. Covers the price increase, the term extension and the § 28-2 markers other
-//! than new kinds of deliveries; fails whenever the overall nature changes.
+//! Objective. The Norwegian text says «prisøkning», but it implements art. 72 (2) of the
+//! directive, which tests *the value of the modification*, and is read in conformity with it: a
+//! change that favours the supplier without a price increase still has a value, its
+//! `nature.estimated_value`. «Lavere enn» is strict: a value of exactly 10 % (or exactly the
+//! threshold) fails. Cumulative over earlier modifications made on de minimis, as
+//! non-substantial, or on an unknown ground. Covers the price increase, the term extension and
+//! the § 28-2 markers other than new kinds of deliveries — the markers only when their value is
+//! stated: an unstated value is never taken as zero, so a marker of unknown value makes the
+//! whole value of the change unknown and the rule fails. Fails whenever the overall nature
+//! changes.
 
 use rust_decimal::Decimal;
 
@@ -54,6 +60,18 @@ pub(crate) fn test(ctx: &Ctx) -> Finding {
     if let Some(base) = base_reason(ctx) {
         f.reason(base);
     }
+    if !ctx.markers().is_empty() {
+        f.reason(Text::new(
+            "Bokstav b taler om «prisøkning», men gjennomfører direktivet art. 72 (2), som gjelder verdien av endringen; en endring til fordel for leverandøren har en verdi også når prisen ikke øker, og den regnes med.",
+            "Letter (b) speaks of a «price increase», but implements art. 72 (2) of the directive, which tests the value of the modification; a change in the supplier's favour has a value even when the price does not rise, and that value counts.",
+        ));
+    }
+    let unvalued = ctx.unvalued_markers();
+    if !unvalued.is_empty() {
+        f.outcome(Outcome::Fail)
+            .reason(unknown_value(ctx, eea, &unvalued));
+        return f;
+    }
     let below_percent = fig.cumulative_increase < fig.de_minimis_limit;
     let below_threshold = fig.cumulative_increase < eea;
     f.reason(comparison(ctx, eea, below_percent, below_threshold));
@@ -64,6 +82,56 @@ pub(crate) fn test(ctx: &Ctx) -> Finding {
         f.outcome(Outcome::Fail);
     }
     f
+}
+
+/// A marker whose value is not stated: which value to state, and below what it must stay.
+fn unknown_value(ctx: &Ctx, eea: Decimal, unvalued: &[Element]) -> Text {
+    let fig = &ctx.figures;
+    let first = say!(
+        |l| "Verdien for leverandøren av endringene som ikke gjelder prisen ({what}), er ikke oppgitt (nature.estimated_value). En ukjent verdi settes ikke til null, så endringens samlede verdi er ukjent, og bokstav b kan ikke anvendes.",
+        "The value to the supplier of the non-price changes ({what}) is not stated (nature.estimated_value). An unknown value is not taken as zero, so the change's total value is unknown and (b) cannot be applied.",
+        what =
+            super::labels::join(&unvalued.iter().map(|e| value_of(*e)).collect::<Vec<_>>()).get(l)
+    );
+    // The room the stated value would have: strictly below the lower limit, less what is known.
+    let lower_limit = fig.de_minimis_limit.min(eea);
+    let room = lower_limit - fig.cumulative_increase;
+    let second = if room > Decimal::ZERO {
+        say!(
+            |l| " Oppgi verdien: bokstav b kan bare dekke endringen hvis verdien er lavere enn {room} (den laveste grensen {limit} fratrukket den kjente samlede verdien {known}).",
+            " State the value: (b) can cover the change only if it is lower than {room} (the lower limit {limit} less the known cumulative value {known}).",
+            room = nok(room, l),
+            limit = nok(lower_limit, l),
+            known = nok(fig.cumulative_increase, l)
+        )
+    } else {
+        say!(
+            |l| " Den kjente samlede verdien {known} er allerede ikke lavere enn den laveste grensen {limit}; bokstav b kan ikke dekke endringen uansett verdi.",
+            " The known cumulative value {known} is already not lower than the lower limit {limit}; (b) cannot cover the change whatever the value.",
+            known = nok(fig.cumulative_increase, l),
+            limit = nok(lower_limit, l)
+        )
+    };
+    Text::new(first.nb + &second.nb, first.en + &second.en)
+}
+
+/// What the value of a § 28-2 marker is, in words: the figure the user is asked to state.
+fn value_of(marker: Element) -> Text {
+    match marker {
+        Element::PriceTermsFavourSupplier => Text::new(
+            "gevinsten ved prisvilkårene til fordel for leverandøren",
+            "the gain from the price terms in the supplier's favour",
+        ),
+        Element::RelaxesRequirements => Text::new(
+            "det leverandøren sparer ved de lempede kravene",
+            "what the supplier saves by the relaxed requirements",
+        ),
+        Element::ShiftsRiskToBuyer => Text::new(
+            "verdien av risikoen oppdragsgiveren overtar",
+            "the value of the risk the buyer takes over",
+        ),
+        _ => crate::law::labels::element(marker),
+    }
 }
 
 fn fail_nature(mut f: Finding) -> Finding {
@@ -94,12 +162,18 @@ pub(crate) fn increase_reason(ctx: &Ctx) -> Text {
             term = nok(term, l),
             sum = nok(fig.value_increase, l)
         ),
+        _ if price.is_zero() => Text::new(
+            "Endringen gir ingen prisøkning.",
+            "The change brings no price increase.",
+        ),
         _ => say!(
             |l| "Endringen gir en prisøkning på {price}.",
             "The change brings a price increase of {price}.",
             price = nok(price, l)
         ),
     };
+    let this = join(this, postponed_end(ctx));
+    let this = join(this, estimated(ctx));
     let earlier = if fig.earlier_increase.is_zero() {
         Text::new(
             " Ingen tidligere endringer teller med (endringer etter bokstav b, som ikke vesentlige eller på ukjent grunnlag).",
@@ -107,13 +181,42 @@ pub(crate) fn increase_reason(ctx: &Ctx) -> Text {
         )
     } else {
         say!(
-            |l| " Tidligere endringer som teller med (etter bokstav b, som ikke vesentlige eller på ukjent grunnlag), utgjør {earlier}, slik at samlet prisøkning er {total}.",
-            " Earlier changes that count (under (b), as non-substantial or on an unknown ground) amount to {earlier}, so the cumulative increase is {total}.",
+            |l| " Tidligere endringer som teller med (etter bokstav b, som ikke vesentlige eller på ukjent grunnlag), utgjør {earlier}, slik at {what} er {total}.",
+            " Earlier changes that count (under (b), as non-substantial or on an unknown ground) amount to {earlier}, so {what} is {total}.",
             earlier = nok(fig.earlier_increase, l),
-            total = nok(fig.cumulative_increase, l)
+            total = nok(fig.cumulative_increase, l),
+            what = cumulative_label(ctx).get(l).to_lowercase()
         )
     };
-    Text::new(this.nb + &earlier.nb, this.en + &earlier.en)
+    join(this, Some(earlier))
+}
+
+fn join(a: Text, b: Option<Text>) -> Text {
+    match b {
+        Some(b) => Text::new(a.nb + &b.nb, a.en + &b.en),
+        None => a,
+    }
+}
+
+/// Where the start is postponed, the extension counts from the end it moved.
+fn postponed_end(ctx: &Ctx) -> Option<Text> {
+    ctx.change.postponement_days(ctx.contract)?;
+    ctx.figures.term_extension_days?;
+    Some(say!(
+        |l| " Forlengelsen regnes fra sluttdatoen etter den utsatte oppstarten, {end}.",
+        " The extension counts from the end after the postponed start, {end}.",
+        end = date_long(ctx.change.end_after_postponement(ctx.contract), l)
+    ))
+}
+
+/// The stated value of the non-price elements, counted in the value of the change.
+fn estimated(ctx: &Ctx) -> Option<Text> {
+    let value = ctx.figures.estimated_value?;
+    Some(say!(
+        |l| " Verdien for leverandøren av endringene som ikke gjelder prisen, er oppgitt til {value} og regnes med.",
+        " The value to the supplier of the non-price changes is stated as {value} and counts.",
+        value = nok(value, l)
+    ))
 }
 
 /// The decisive comparison, with the figures: «lavere enn» is strict.
@@ -132,8 +235,9 @@ fn comparison(ctx: &Ctx, eea: Decimal, below_percent: bool, below_threshold: boo
         (Lang::En, false) => ", but",
     };
     say!(
-        |l| "Samlet prisøkning {total} ({share}) er {cmp_p} {p}\u{a0}% av {base} ({limit}){joint} {cmp_t} EØS-terskelverdien {eea} (i kraft fra {from}).",
-        "The cumulative increase {total} ({share}) is {cmp_p} {p}% of {base} ({limit}){joint} {cmp_t} the EEA threshold {eea} (in force from {from}).",
+        |l| "{what} {total} ({share}) er {cmp_p} {p}\u{a0}% av {base} ({limit}){joint} {cmp_t} EØS-terskelverdien {eea} (i kraft fra {from}).",
+        "{what} {total} ({share}) is {cmp_p} {p}% of {base} ({limit}){joint} {cmp_t} the EEA threshold {eea} (in force from {from}).",
+        what = cumulative_label(ctx).get(l),
         total = nok(fig.cumulative_increase, l),
         share = pct(fig.cumulative_increase, fig.base_value, l),
         cmp_p = lower(below_percent, l),
@@ -148,6 +252,19 @@ fn comparison(ctx: &Ctx, eea: Decimal, below_percent: bool, below_threshold: boo
             .map(|d| date_long(d, l))
             .unwrap_or_default()
     )
+}
+
+/// «Samlet prisøkning» in the words of § 28-1 (1) b, or «samlet verdi» where the stated value of
+/// non-price elements is counted (art. 72 (2)).
+pub(crate) fn cumulative_label(ctx: &Ctx) -> Text {
+    if ctx.figures.estimated_value.is_some() {
+        Text::new(
+            "Samlet verdi av endringene",
+            "The cumulative value of the changes",
+        )
+    } else {
+        Text::new("Samlet prisøkning", "The cumulative increase")
+    }
 }
 
 /// Where the contract has a price-index clause, the base for the percentages is the adjusted

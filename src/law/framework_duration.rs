@@ -5,8 +5,9 @@
 //! > foreligger særlige forhold, for eksempel knyttet til avtalens formål, investeringskostnader
 //! > eller brukerens behov.
 //!
-//! A framework agreement whose term from `start` to the new end exceeds four years fails
-//! (2023-01-01 to 2026-12-31 is exactly four years and passes); the term extension is then not
+//! A framework agreement whose term from `start` (a postponed start where the change moves it)
+//! to the new end exceeds four years fails (2023-01-01 to 2026-12-31 is exactly four years and
+//! passes); the term extension is then not
 //! covered by any ground. The «særlige forhold» exception is for the buyer to argue: the tool
 //! cannot assess it and says so.
 
@@ -37,7 +38,8 @@ pub(crate) fn test(ctx: &Ctx) -> Finding {
             "The change does not extend the framework agreement.",
         ));
     };
-    let last_day = four_years_last_day(ctx.contract.start);
+    let start = ctx.change.start_after(ctx.contract);
+    let last_day = four_years_last_day(start);
     let ok = last_day.is_some_and(|last| new_end <= last);
     let last_day = last_day.unwrap_or(new_end);
     let span = if ok {
@@ -46,9 +48,10 @@ pub(crate) fn test(ctx: &Ctx) -> Finding {
         Text::new("mer enn", "more than")
     };
     f.reason(say!(|l|
-        "Rammeavtalen løper fra {start}; fire år varer til og med {last}. Ny sluttdato {new_end} gir en samlet varighet på {span} fire år.",
-        "The framework agreement runs from {start}; four years last until {last} inclusive. The new end {new_end} gives a total term of {span} four years.",
-        start = date_long(ctx.contract.start, l),
+        "Rammeavtalen løper fra {start}{postponed}; fire år varer til og med {last}. Ny sluttdato {new_end} gir en samlet varighet på {span} fire år.",
+        "The framework agreement runs from {start}{postponed}; four years last until {last} inclusive. The new end {new_end} gives a total term of {span} four years.",
+        start = date_long(start, l),
+        postponed = if start == ctx.contract.start { "" } else if l == crate::text::Lang::Nb { " (den utsatte oppstarten)" } else { " (the postponed start)" },
         last = date_long(last_day, l),
         new_end = date_long(new_end, l),
         span = span.get(l)));

@@ -55,6 +55,7 @@ pub fn element(e: Element) -> Text {
             "transfer to the merged municipality",
         ),
         Element::PriceDecrease => ("prisreduksjon", "price decrease"),
+        Element::PostponedStart => ("utsatt oppstart", "postponed start"),
     };
     Text::new(nb, en)
 }

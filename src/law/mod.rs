@@ -25,6 +25,7 @@ mod additional_deliveries;
 mod buyer_succession;
 mod change_clause;
 mod context;
+mod contract_ended;
 mod de_minimis;
 pub mod elements;
 mod fifty_percent_cap;
@@ -62,7 +63,8 @@ pub fn assess_portfolio(p: &Portfolio, t: &Thresholds) -> Vec<Assessment> {
         if contract.proposed_changes.is_empty() {
             if let Some(m) = merger.filter(|m| elements::passes_to_merged(contract, m)) {
                 let change = implicit_transfer(m.effective);
-                let mut a = assess_change(contract, &change, Some(m), t);
+                // Not a change the buyer agrees: judged even after the contract's end (§ 6 no. 7).
+                let mut a = assess_in_force(&Ctx::new(contract, &change, Some(m), t));
                 a.implicit = true;
                 out.push(a);
             }
@@ -87,6 +89,7 @@ pub fn implicit_transfer(effective: NaiveDate) -> ProposedChange {
         value_change: Decimal::ZERO,
         new_end: None,
         add_authorities: Vec::new(),
+        new_start: None,
         exercise_option: None,
         under_clause: None,
         new_supplier: None,
@@ -96,7 +99,8 @@ pub fn implicit_transfer(effective: NaiveDate) -> ProposedChange {
     }
 }
 
-/// Assesses one change of one contract.
+/// Assesses one proposed change of one contract. A change dated after the contract's end is a
+/// retender with no ground considered (`contract_ended`).
 pub fn assess_change(
     contract: &Contract,
     change: &ProposedChange,
@@ -104,22 +108,30 @@ pub fn assess_change(
     t: &Thresholds,
 ) -> Assessment {
     let ctx = Ctx::new(contract, change, merger, t);
+    if change.after_end_of(contract) {
+        return contract_ended::assess(&ctx);
+    }
+    assess_in_force(&ctx)
+}
+
+/// Applies every ground to a change of a contract in force.
+fn assess_in_force(ctx: &Ctx) -> Assessment {
     let mut findings = vec![
-        option::test(&ctx),
-        change_clause::test(&ctx),
-        de_minimis::test(&ctx),
-        additional_deliveries::test(&ctx),
-        unforeseen::test(&ctx),
-        buyer_succession::test(&ctx),
-        not_substantial::test(&ctx),
-        framework_duration::test(&ctx),
+        option::test(ctx),
+        change_clause::test(ctx),
+        de_minimis::test(ctx),
+        additional_deliveries::test(ctx),
+        unforeseen::test(ctx),
+        buyer_succession::test(ctx),
+        not_substantial::test(ctx),
+        framework_duration::test(ctx),
     ];
-    let mut coverage = verdict::allocate(&ctx, &findings);
-    let succession = supplier_succession::test(&ctx, &coverage);
+    let mut coverage = verdict::allocate(ctx, &findings);
+    let succession = supplier_succession::test(ctx, &coverage);
     verdict::add_supplier_succession(&mut coverage, &succession);
     findings.insert(5, succession);
-    parts::apply(&ctx, &mut findings, &mut coverage);
-    verdict::assemble(&ctx, findings, coverage)
+    parts::apply(ctx, &mut findings, &mut coverage);
+    verdict::assemble(ctx, findings, coverage)
 }
 
 /// What one ground found: its test result (with `covers` filled in after allocation), the

@@ -16,12 +16,14 @@
 //! increase is at most 50 % (uncertain); joining authorities whose needs bring no price
 //! increase (covered, the seed's 20-licences example); a price decrease below the (b) limits
 //! (covered), larger (uncertain, C-549/14 Finn Frogne), half the base value or more (not
-//! covered). Never a term extension (C-526/17), joining authorities' increase, or a marker.
+//! covered); a postponed start before performance has begun (uncertain: it may have kept out
+//! suppliers who could not deliver at the original date, § 28-2 a). Never a term extension
+//! (C-526/17), joining authorities' increase, or a marker.
 //! For a framework agreement, new authorities may call off only if identified in the notice
 //! (§ 26-1 (3)).
 
 use crate::assessment::{Basis, Element, Ground, Outcome};
-use crate::text::{Lang, Text, nok, number};
+use crate::text::{Lang, Text, date_long, nok, number};
 
 use super::{Ctx, Finding, labels, pct};
 
@@ -34,6 +36,7 @@ pub(crate) fn test(ctx: &Ctx) -> Finding {
         Element::TermExtension,
         Element::JoiningAuthorities,
         Element::PriceDecrease,
+        Element::PostponedStart,
     ]
     .into_iter()
     .any(|e| ctx.has(e));
@@ -56,6 +59,7 @@ pub(crate) fn test(ctx: &Ctx) -> Finding {
     term_extension(ctx, &mut f);
     joining_authorities(ctx, &mut f);
     price_decrease(ctx, &mut f);
+    postponed_start(ctx, &mut f);
     let outcome = if f.offers.iter().any(|(_, b)| *b == Basis::Assessment) {
         Outcome::Uncertain
     } else if f.offers.is_empty() {
@@ -206,4 +210,20 @@ fn price_decrease(ctx: &Ctx, f: &mut Finding) {
             "A reduction of that size changes the contract substantially (C-549/14 Finn Frogne).",
         ));
     }
+}
+
+/// A postponed start (legal-rules.md § 3, element 8) keeps the contract's content but moves
+/// when it is performed: suppliers who could not deliver from the original date might have
+/// competed for the later one (§ 28-2 a), so it is a judgement.
+fn postponed_start(ctx: &Ctx, f: &mut Finding) {
+    let Some(days) = ctx.change.postponement_days(ctx.contract) else {
+        return;
+    };
+    f.reason(say!(|l|
+        "Oppstarten utsettes fra {start} til {new_start} ({days} dager), før leveransene har begynt. Om en senere oppstart kunne ha gitt leverandører som ikke kunne levere fra den opprinnelige datoen, mulighet til å delta (§ 28-2 a), er et skjønnsspørsmål; vurderingen er usikker.",
+        "The start is postponed from {start} to {new_start} ({days} days), before performance has begun. Whether a later start could have let suppliers compete who could not deliver from the original date (§ 28-2 a) is a matter of judgement; the assessment is uncertain.",
+        start = date_long(ctx.contract.start, l),
+        new_start = date_long(ctx.change.start_after(ctx.contract), l),
+        days = number(days.into(), l)));
+    f.offer([Element::PostponedStart], Basis::Assessment);
 }

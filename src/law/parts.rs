@@ -116,6 +116,15 @@ fn part_one(ctx: &Ctx) -> Finding {
     );
     let fig = &ctx.figures;
     let total = fig.value_including_options + fig.cumulative_increase;
+    let unvalued = ctx.unvalued_markers();
+    if !unvalued.is_empty() {
+        // The value of the change is unknown, so staying below the threshold cannot be shown.
+        f.outcome(Outcome::Fail).reason(say!(|l|
+            "Verdien for leverandøren av {names} er ikke oppgitt (nature.estimated_value), så det kan ikke fastslås at kontraktens verdi med endringen holder seg under den nasjonale terskelverdien; endringen vurderes etter del II.",
+            "The value to the supplier of {names} is not stated (nature.estimated_value), so it cannot be shown that the contract's value with the change stays below the national threshold; the change is assessed under part II.",
+            names = super::labels::elements(&unvalued).get(l)));
+        return f;
+    }
     let Some(national) = fig.national_threshold else {
         f.outcome(Outcome::Fail).reason(Text::new(
             "Den nasjonale terskelverdien på endringsdatoen er ukjent; endringen vurderes etter del II.",
@@ -130,10 +139,11 @@ fn part_one(ctx: &Ctx) -> Finding {
         Text::new("ikke lavere enn", "not lower than")
     };
     f.reason(say!(|l|
-        "Kontraktens verdi medregnet opsjoner {value} pluss samlet prisøkning {increase} er {total}, som er {lower} den nasjonale terskelverdien {national}.",
-        "The contract value including options {value} plus the cumulative increase {increase} is {total}, which is {lower} the national threshold {national}.",
+        "Kontraktens verdi medregnet opsjoner {value} pluss {what} {increase} er {total}, som er {lower} den nasjonale terskelverdien {national}.",
+        "The contract value including options {value} plus {what} {increase} is {total}, which is {lower} the national threshold {national}.",
         value = nok(fig.value_including_options, l),
         increase = nok(fig.cumulative_increase, l),
+        what = super::de_minimis::cumulative_label(ctx).get(l).to_lowercase(),
         total = nok(total, l),
         lower = lower.get(l),
         national = nok(national, l)));

@@ -135,6 +135,7 @@ pub(crate) fn assemble(
         tests,
         warnings,
         conclusion,
+        contract_ended: None,
     }
 }
 

@@ -252,6 +252,7 @@ pub const NATURE: Schema = Schema {
         ),
         opt("relaxes_requirements", Kind::Bool),
         opt("shifts_risk_to_buyer", Kind::Bool),
+        opt("estimated_value", Kind::Amount),
     ],
 };
 
@@ -280,7 +281,8 @@ pub const PROPOSED_CHANGE: Schema = Schema {
         req("date", Kind::Date),
         opt("value_change", Kind::Amount),
         opt("new_end", Kind::Date),
-        opt("add_authorities", Kind::Array(&Kind::Str)),
+        opt("add_authorities", Kind::Array(&Kind::Authority)),
+        opt("new_start", Kind::Date),
         opt("exercise_option", Kind::Object(&OPTION_USE)),
         opt("under_clause", Kind::Str),
         opt("new_supplier", Kind::Object(&NEW_SUPPLIER)),

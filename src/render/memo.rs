@@ -10,7 +10,7 @@ use rust_decimal::{Decimal, RoundingStrategy};
 use serde::Serialize;
 
 use super::labels::{self, tr};
-use crate::assessment::{Assessment, Figures, Outcome, Recommendation, TestResult};
+use crate::assessment::{Assessment, Element, Figures, Outcome, Recommendation, TestResult};
 use crate::law::labels as law_labels;
 use crate::model::{
     AuthorityRef, Contract, ContractKind, Merger, OptionKind, Part, ProposedChange,
@@ -125,6 +125,9 @@ pub struct MemoData {
     pub change_facts: Vec<Row>,
     pub framework: Vec<Provision>,
     pub tests: Vec<TestSection>,
+    /// Why no ground was considered: the contract had ended before the change's date
+    /// (legal-rules.md § 3); `None` for a contract in force.
+    pub ended: Option<String>,
     pub elements: Vec<ElementRow>,
     pub calculations: Vec<CalcRow>,
     pub warnings: Vec<String>,
@@ -182,6 +185,7 @@ impl MemoData {
             change_facts: change_facts(a, c, change, input.merger, lang),
             framework: framework(a, c, input.merger, lang),
             tests: a.tests.iter().map(|t| test_section(t, lang)).collect(),
+            ended: ended(a, lang),
             elements: elements(a, lang),
             calculations: calculations(a, c, lang),
             warnings: a
@@ -237,11 +241,24 @@ fn summary(a: &Assessment, lang: Lang) -> String {
                 "The change can probably be agreed without a new competition{basis}, but only after an intention notice and a ten-day standstill{notice}"
             ),
         ),
-        Recommendation::Retender => tr(
-            lang,
-            "Endringen kan ikke avtales uten ny konkurranse; behovet må dekkes gjennom en ny anskaffelse",
-            "The change may not be agreed without a new competition; the need must be met through a new procurement",
-        ),
+        Recommendation::Retender => match a.contract_ended {
+            Some(end) => tr(
+                lang,
+                format!(
+                    "Kontrakten utløp {}, så endringen kan ikke avtales; behovet må dekkes gjennom en ny anskaffelse",
+                    date_long(end, lang)
+                ),
+                format!(
+                    "The contract ended on {}, so the change cannot be agreed; the need must be met through a new procurement",
+                    date_long(end, lang)
+                ),
+            ),
+            None => tr(
+                lang,
+                "Endringen kan ikke avtales uten ny konkurranse; behovet må dekkes gjennom en ny anskaffelse",
+                "The change may not be agreed without a new competition; the need must be met through a new procurement",
+            ),
+        },
     };
     sentence + "."
 }
@@ -644,6 +661,34 @@ fn terms_rows(p: &ProposedChange, c: &Contract, merger: Option<&Merger>, lang: L
             nok(p.value_change, lang),
         ));
     }
+    if let Some(days) = p.postponement_days(c) {
+        let start = p.start_after(c);
+        rows.push(row(
+            tr(lang, "Utsatt oppstart", "Postponed start"),
+            format!(
+                "{} ({} {}; {} {})",
+                date_long(start, lang),
+                tr(lang, "i dag", "now"),
+                date_long(c.start, lang),
+                number(days.into(), lang),
+                tr(lang, "dager senere", "days later")
+            ),
+        ));
+        if p.new_end.is_none() {
+            rows.push(row(
+                tr(
+                    lang,
+                    "Sluttdato etter utsettelsen",
+                    "End after the postponement",
+                ),
+                format!(
+                    "{} ({})",
+                    date_long(p.end_after_postponement(c), lang),
+                    tr(lang, "samme lengde", "same length")
+                ),
+            ));
+        }
+    }
     if let Some(end) = p.new_end {
         rows.push(row(
             tr(lang, "Ny sluttdato", "New end date"),
@@ -659,7 +704,7 @@ fn terms_rows(p: &ProposedChange, c: &Contract, merger: Option<&Merger>, lang: L
         let names: Vec<String> = p
             .add_authorities
             .iter()
-            .map(|id| authority_name(&AuthorityRef::Municipality(id.clone()), merger, lang))
+            .map(|a| authority_name(a, merger, lang))
             .collect();
         rows.push(row(
             tr(lang, "Nye oppdragsgivere", "Joining authorities"),
@@ -833,6 +878,24 @@ fn test_section(t: &TestResult, lang: Lang) -> TestSection {
     }
 }
 
+/// For a change dated after the contract's end: why no ground was considered.
+fn ended(a: &Assessment, lang: Lang) -> Option<String> {
+    let end = a.contract_ended?;
+    Some(tr(
+        lang,
+        format!(
+            "Reglene om endringer i FOA § 28-1 og direktivet art. 72 gjelder endringer i en kontrakt som løper. Endringen skal avtales {}, men kontrakten utløp {} (gjeldende løpetid, utløste opsjoner medregnet). Det finnes ingen kontrakt å endre, og ingen endringsgrunnlag er derfor vurdert: å avtale leveransene nå er å inngå en ny kontrakt.",
+            date_long(a.date, lang),
+            date_long(end, lang)
+        ),
+        format!(
+            "The rules on modifications in FOA § 28-1 and art. 72 of the directive concern changes to a contract in force. The change is to be agreed on {}, but the contract ended on {} (its current term, exercised options included). There is no contract left to change, so no ground for modification is considered: agreeing the deliveries now is concluding a new contract.",
+            date_long(a.date, lang),
+            date_long(end, lang)
+        ),
+    ))
+}
+
 fn elements(a: &Assessment, lang: Lang) -> Vec<ElementRow> {
     a.elements
         .iter()
@@ -912,6 +975,9 @@ fn calculations(a: &Assessment, c: &Contract, lang: Lang) -> Vec<CalcRow> {
             },
         ));
     }
+    let unvalued = non_price_value(a, lang);
+    let value_unknown = unvalued.is_some() && f.estimated_value.is_none();
+    rows.extend(unvalued);
     rows.push(calc(
         tr(lang, "Tidligere økninger", "Earlier increases"),
         f.earlier_increase,
@@ -922,12 +988,50 @@ fn calculations(a: &Assessment, c: &Contract, lang: Lang) -> Vec<CalcRow> {
         ),
     ));
     rows.push(calc(
-        tr(lang, "Samlet økning", "Cumulative increase"),
+        if f.estimated_value.is_some() {
+            tr(lang, "Samlet verdi (bokstav b)", "Cumulative value ((b))")
+        } else {
+            tr(lang, "Samlet økning", "Cumulative increase")
+        },
         f.cumulative_increase,
         share_of_base(f.cumulative_increase, f.base_value, lang),
     ));
-    rows.extend(limit_rows(f, lang));
+    rows.extend(limit_rows(f, value_unknown, lang));
     rows
+}
+
+/// The value of the change's non-price elements (§ 28-2 markers) for (b): stated, or unknown
+/// where a marker has no stated value (legal-rules.md § 3, element 5).
+fn non_price_value(a: &Assessment, lang: Lang) -> Option<CalcRow> {
+    let label = tr(
+        lang,
+        "Verdi av endringer utenom prisen",
+        "Value of the non-price changes",
+    );
+    if let Some(v) = a.figures.estimated_value {
+        return Some(calc_row(
+            label,
+            v,
+            tr(
+                lang,
+                "oppgitt (nature.estimated_value); regnes med i bokstav b, jf. direktivet art. 72 (2)",
+                "stated (nature.estimated_value); counted in (b), cf. art. 72 (2) of the directive",
+            ),
+            lang,
+        ));
+    }
+    let unvalued = a.elements.iter().any(|e| {
+        crate::law::elements::is_marker(e.element) && e.element != Element::NewKindsOfDeliveries
+    });
+    unvalued.then(|| CalcRow {
+        label,
+        value: tr(lang, "ikke oppgitt", "not stated"),
+        note: tr(
+            lang,
+            "ukjent, ikke null: bokstav b kan ikke anvendes før verdien er oppgitt",
+            "unknown, not zero: (b) cannot be applied until the value is stated",
+        ),
+    })
 }
 
 fn calc_row(label: String, value: Decimal, note: String, lang: Lang) -> CalcRow {
@@ -939,7 +1043,7 @@ fn calc_row(label: String, value: Decimal, note: String, lang: Lang) -> CalcRow 
 }
 
 /// The limits the increase is measured against: § 28-1 (1) b, the thresholds, the 50 % cap.
-fn limit_rows(f: &Figures, lang: Lang) -> Vec<CalcRow> {
+fn limit_rows(f: &Figures, value_unknown: bool, lang: Lang) -> Vec<CalcRow> {
     let calc = |label: String, value: Decimal, note: String| calc_row(label, value, note, lang);
     let mut rows = Vec::new();
     rows.push(calc(
@@ -949,7 +1053,12 @@ fn limit_rows(f: &Figures, lang: Lang) -> Vec<CalcRow> {
             format!("{}% limit", number(f.de_minimis_percent, lang)),
         ),
         f.de_minimis_limit,
-        lower_than(f.cumulative_increase, f.de_minimis_limit, lang),
+        lower_than(
+            f.cumulative_increase,
+            f.de_minimis_limit,
+            value_unknown,
+            lang,
+        ),
     ));
     if let Some(eea) = f.eea_threshold {
         let from = f
@@ -962,7 +1071,10 @@ fn limit_rows(f: &Figures, lang: Lang) -> Vec<CalcRow> {
         rows.push(calc(
             tr(lang, "EØS-terskelverdi (§ 5-3)", "EEA threshold (§ 5-3)"),
             eea,
-            format!("{}{from}", lower_than(f.cumulative_increase, eea, lang)),
+            format!(
+                "{}{from}",
+                lower_than(f.cumulative_increase, eea, value_unknown, lang)
+            ),
         ));
     }
     if let Some(national) = f.national_threshold {
@@ -997,20 +1109,24 @@ fn limit_rows(f: &Figures, lang: Lang) -> Vec<CalcRow> {
 }
 
 /// The strict comparison of § 28-1 (1) b («lavere enn»).
-fn lower_than(amount: Decimal, limit: Decimal, lang: Lang) -> String {
-    if amount < limit {
-        tr(
-            lang,
-            "samlet økning er lavere",
-            "cumulative increase is lower",
-        )
-    } else {
-        tr(
-            lang,
+fn lower_than(amount: Decimal, limit: Decimal, value_unknown: bool, lang: Lang) -> String {
+    // With a non-price value not stated, only the known part can be compared.
+    let (nb, en) = match (amount < limit, value_unknown) {
+        (true, false) => ("samlet økning er lavere", "cumulative increase is lower"),
+        (false, false) => (
             "samlet økning er ikke lavere",
             "cumulative increase is not lower",
-        )
-    }
+        ),
+        (true, true) => (
+            "den kjente delen er lavere; samlet verdi er ukjent",
+            "the known part is lower; the total value is unknown",
+        ),
+        (false, true) => (
+            "allerede den kjente delen er ikke lavere",
+            "the known part alone is not lower",
+        ),
+    };
+    tr(lang, nb, en)
 }
 
 fn notice_codes(a: &Assessment) -> Vec<&'static str> {
@@ -1222,6 +1338,21 @@ fn retender_steps(input: &MemoInput<'_>) -> Vec<String> {
     let c = input.contract;
     let lang = input.lang;
     let limit = tender_time_limit(input.assessment.part, lang);
+    if let Some(ended) = input.assessment.contract_ended {
+        let ended = date_long(ended, lang);
+        return vec![
+            tr(
+                lang,
+                format!(
+                    "Kontrakten utløp {ended} og kan ikke forlenges eller endres nå. Behovet må dekkes gjennom en ny anskaffelse{limit}; leveranser etter {ended} har ikke grunnlag i kontrakten."
+                ),
+                format!(
+                    "The contract ended on {ended} and can no longer be extended or changed. The need must be met through a new procurement{limit}; deliveries after {ended} have no basis in the contract."
+                ),
+            ),
+            planned_tender_step(input),
+        ];
+    }
     // The plan's end: a term extension assessed `continue` moves it, and the table of
     // deadlines below shows that date.
     let planned = input.plan.map(|p| &p.planned_end);

@@ -206,8 +206,22 @@ fn alerts(plan: &Plan, lang: Lang) -> Vec<Alert> {
         .collect()
 }
 
-/// The grounds relied on; for a retender, the elements no ground covers, since those decide it.
+/// The grounds relied on; for a retender, the elements no ground covers, since those decide it,
+/// or that the contract had already ended (no ground considered).
 fn grounds_cell(a: &Assessment, lang: Lang) -> String {
+    if let Some(end) = a.contract_ended {
+        return tr(
+            lang,
+            format!(
+                "Kontrakten utløp {}; ingen kontrakt å endre",
+                date_short(end, lang)
+            ),
+            format!(
+                "The contract ended on {}; nothing left to change",
+                date_short(end, lang)
+            ),
+        );
+    }
     if a.recommendation == Recommendation::Retender {
         let uncovered: Vec<String> = a
             .elements

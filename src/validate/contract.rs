@@ -1,12 +1,12 @@
 //! The facts of one contract: dates in order, amounts not negative, options with the fields
-//! of their kind and not exercised beyond their quantity, clauses that cover something, and
-//! changes dated within the contract's life.
+//! of their kind and not exercised beyond their quantity, clauses that cover something,
+//! modifications dated within the contract's life, and proposed changes dated after signing.
 
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
 use super::Validator;
-use crate::model::{Contract, ContractOption, OptionKind};
+use crate::model::{Contract, ContractOption, OptionKind, ProposedChange};
 use crate::thresholds::Thresholds;
 
 /// An extension option longer than this (a century) is a typing error, not a contract term;
@@ -146,6 +146,11 @@ fn amounts(c: &Contract) -> Vec<(String, Decimal, bool)> {
             Some(p.value_change),
             true,
         );
+        add(
+            format!(".proposed_changes[{i}].nature.estimated_value"),
+            p.nature.estimated_value,
+            false,
+        );
     }
     out
 }
@@ -224,49 +229,94 @@ fn option_shape(kind: OptionKind) -> String {
     .to_owned()
 }
 
-/// Modifications and proposed changes fall within the contract's life: from `award.signed` to
-/// `end_with_options()` (the current end plus every unexercised extension option), both
-/// inclusive. A change outside that window is not a change to this contract.
+/// Modifications fall within the contract's life: from `award.signed` to `end_with_options()`
+/// (the current end plus every unexercised extension option), both inclusive. A proposed change
+/// may not be dated before signing, but may be dated after the end: that is a legal question
+/// (the contract has ended and cannot be changed, legal-rules.md § 3), not an input error.
 fn check_change_dates(v: &mut Validator<'_>, c: &Contract) {
     let (from, to) = (c.award.signed, c.end_with_options());
     // An end before the start is reported on its own; every change would be "after the end".
     let window_known = c.end >= c.start;
-    let dated = c
-        .modifications
-        .iter()
-        .enumerate()
-        .map(|(i, m)| (format!(".modifications[{i}].date"), "modification", m.date))
-        .chain(c.proposed_changes.iter().enumerate().map(|(i, p)| {
-            (
-                format!(".proposed_changes[{i}].date"),
-                "proposed change",
-                p.date,
-            )
-        }));
-    for (suffix, what, date) in dated.collect::<Vec<_>>() {
-        if let Some(message) = outside_life(what, date, from, to).filter(|_| window_known) {
+    for (i, m) in c.modifications.iter().enumerate() {
+        if let Some(message) =
+            outside_life("modification", m.date, from, to).filter(|_| window_known)
+        {
             v.error(
                 &c.origin,
-                &suffix,
+                &format!(".modifications[{i}].date"),
                 message,
-                format!("a {what} is dated within the contract's life: from its signing ({from}) to its end with all unexercised extension options ({to})"),
+                format!("a modification is dated within the contract's life: from its signing ({from}) to its end with all unexercised extension options ({to})"),
             );
         }
     }
     for (i, p) in c.proposed_changes.iter().enumerate() {
+        let at = format!(".proposed_changes[{i}]");
+        if p.date < from {
+            v.error(
+                &c.origin,
+                &format!("{at}.date"),
+                format!(
+                    "proposed change dated {}, before the contract was signed ({from})",
+                    p.date
+                ),
+                format!("a proposed change is dated on or after the contract's signing ({from})"),
+            );
+        }
+        check_new_start(v, c, &at, p);
+        let start = p.start_after(c);
         if let Some(new_end) = p.new_end
-            && new_end < c.start
+            && new_end < start
         {
             v.error(
                 &c.origin,
-                &format!(".proposed_changes[{i}].new_end"),
-                format!(
-                    "the new end {new_end} is before the contract's start ({})",
-                    c.start
-                ),
-                "`new_end` is the contract's end after the change: on or after `start`".to_owned(),
+                &format!("{at}.new_end"),
+                format!("the new end {new_end} is before the contract's start ({start})"),
+                "`new_end` is the contract's end after the change: on or after the start (`new_start` when the change postpones it)".to_owned(),
             );
         }
+        check_estimated_value(v, c, &at, p);
+    }
+}
+
+/// A postponed start moves the start later, and is agreed before performance has begun
+/// (legal-rules.md § 3, element 8); once it has begun, only the end can move.
+fn check_new_start(v: &mut Validator<'_>, c: &Contract, at: &str, p: &ProposedChange) {
+    let Some(new_start) = p.new_start else {
+        return;
+    };
+    if new_start <= c.start {
+        v.error(
+            &c.origin,
+            &format!("{at}.new_start"),
+            format!(
+                "the new start {new_start} is not after the contract's start ({})",
+                c.start
+            ),
+            "`new_start` postpones the start of performance: a date after `start`".to_owned(),
+        );
+    } else if p.date >= c.start {
+        v.error(
+            &c.origin,
+            &format!("{at}.new_start"),
+            format!(
+                "a postponed start agreed on {}, when performance has already begun ({})",
+                p.date, c.start
+            ),
+            format!("a start can only be postponed before performance begins: date the change before {}, or, once performance has begun, enter the change as a new end (`new_end`)", c.start),
+        );
+    }
+}
+
+/// `nature.estimated_value` is the value of the non-price § 28-2 markers to the supplier; with no
+/// such marker it describes nothing, and would be counted in FOA § 28-1 (1) b for nothing.
+fn check_estimated_value(v: &mut Validator<'_>, c: &Contract, at: &str, p: &ProposedChange) {
+    if p.nature.estimated_value.is_some() && !p.nature.has_valued_marker() {
+        v.error(
+            &c.origin,
+            &format!("{at}.nature.estimated_value"),
+            "an estimated value, but no non-price change for it to value".to_owned(),
+            "`estimated_value` is the value to the supplier of `price_terms: \"favour_supplier\"`, `relaxes_requirements` or `shifts_risk_to_buyer`: set the one it values, or remove it".to_owned(),
+        );
     }
 }
 

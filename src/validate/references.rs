@@ -29,8 +29,8 @@ pub(super) fn check(v: &mut Validator<'_>, c: &Contract, merger: MergerState<'_>
         if let Some(id) = &p.under_clause {
             check_clause(v, c, &format!("{at}.under_clause"), id);
         }
-        for (j, id) in p.add_authorities.iter().enumerate() {
-            check_municipality(v, c, merger, &format!("{at}.add_authorities[{j}]"), id);
+        for (j, a) in p.add_authorities.iter().enumerate() {
+            check_authority(v, c, merger, &format!("{at}.add_authorities[{j}]"), a);
         }
         if let Some(s) = &p.new_supplier {
             check_org_no(
@@ -53,13 +53,7 @@ fn check_authorities(v: &mut Validator<'_>, c: &Contract, merger: MergerState<'_
         );
     }
     for (i, a) in c.authorities.iter().enumerate() {
-        let at = format!(".authorities[{i}]");
-        match a {
-            AuthorityRef::Municipality(id) => check_municipality(v, c, merger, &at, id),
-            AuthorityRef::External(p) => {
-                check_org_no(v, &c.origin, &format!("{at}.org_no"), p.org_no.as_deref())
-            }
-        }
+        check_authority(v, c, merger, &format!(".authorities[{i}]"), a);
     }
     check_org_no(
         v,
@@ -67,6 +61,23 @@ fn check_authorities(v: &mut Validator<'_>, c: &Contract, merger: MergerState<'_
         ".supplier.org_no",
         c.supplier.org_no.as_deref(),
     );
+}
+
+/// A municipality id must name a merger municipality; an authority outside the merger needs
+/// only a valid organisation number, if it gives one.
+fn check_authority(
+    v: &mut Validator<'_>,
+    c: &Contract,
+    merger: MergerState<'_>,
+    at: &str,
+    a: &AuthorityRef,
+) {
+    match a {
+        AuthorityRef::Municipality(id) => check_municipality(v, c, merger, at, id),
+        AuthorityRef::External(p) => {
+            check_org_no(v, &c.origin, &format!("{at}.org_no"), p.org_no.as_deref())
+        }
+    }
 }
 
 fn check_clause(v: &mut Validator<'_>, c: &Contract, suffix: &str, id: &str) {

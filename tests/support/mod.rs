@@ -75,6 +75,7 @@ pub fn figures(increase: &str, cumulative: &str) -> Figures {
         value_increase: dec(increase),
         term_extension_value: None,
         term_extension_days: None,
+        estimated_value: None,
         earlier_increase: dec("100000"),
         cumulative_increase: dec(cumulative),
         de_minimis_percent: dec("10"),
@@ -171,6 +172,7 @@ pub fn assessment(recommendation: Recommendation, increase: &str, cumulative: &s
             "The thresholds may be outdated.",
         )],
         conclusion,
+        contract_ended: None,
     }
 }
 
