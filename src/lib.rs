@@ -5,6 +5,7 @@
 
 #![deny(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
+pub mod analysis;
 pub mod assessment;
 pub mod atomic_file;
 pub mod cli;

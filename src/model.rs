@@ -115,6 +115,11 @@ pub struct Contract {
     pub service_area: Option<String>,
     #[serde(default)]
     pub system: Option<String>,
+    /// The need this contract serves, where contracts of the merging municipalities overlap:
+    /// contracts with the same group are weighed against each other by `consolidate`. When
+    /// absent, the same `system` (else the same `service_area` and subject) groups them.
+    #[serde(default)]
+    pub consolidation_group: Option<String>,
     pub authorities: Vec<AuthorityRef>,
     pub supplier: Party,
     pub kind: ContractKind,

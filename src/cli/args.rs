@@ -27,6 +27,10 @@ pub enum Command {
     Plan(PlanArgs),
     /// One PDF for the whole portfolio: verdicts, timeline, deadlines.
     Report(ReportArgs),
+    /// How far each contract can still be changed on a date without a new competition.
+    Headroom(HeadroomArgs),
+    /// Which of the overlapping contracts the merged municipality should keep.
+    Consolidate(ConsolidateArgs),
 }
 
 #[derive(Debug, clap::Args)]
@@ -114,4 +118,36 @@ pub struct ReportArgs {
     /// The report's date (default: today).
     #[arg(long, value_name = "YYYY-MM-DD")]
     pub date: Option<NaiveDate>,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct HeadroomArgs {
+    /// The portfolio folder.
+    #[arg(default_value = "contracts")]
+    pub portfolio: PathBuf,
+    /// Only these contracts (repeatable).
+    #[arg(long = "contract", value_name = "ID")]
+    pub contracts: Vec<String>,
+    /// The date of the change (default: today); the thresholds in force then apply.
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub date: Option<NaiveDate>,
+    #[arg(long, value_enum, default_value_t)]
+    pub format: AssessFormat,
+    #[arg(long, value_enum, default_value_t)]
+    pub lang: Lang,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ConsolidateArgs {
+    /// The portfolio folder.
+    #[arg(default_value = "contracts")]
+    pub portfolio: PathBuf,
+    /// The date the analysis is made (default: today): the hypothetical changes are dated then,
+    /// and termination notices can be given from then.
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub date: Option<NaiveDate>,
+    #[arg(long, value_enum, default_value_t)]
+    pub format: AssessFormat,
+    #[arg(long, value_enum, default_value_t)]
+    pub lang: Lang,
 }

@@ -20,7 +20,7 @@ pub fn run(args: &MemoArgs) -> ExitCode {
         Err(report) => return super::fail(&report),
     };
     let portfolio = &loaded.portfolio;
-    if let Some(code) = check_contract_filter(portfolio, &args.contracts) {
+    if let Some(code) = super::check_contract_filter(portfolio, &args.contracts) {
         return code;
     }
     let config = match crate::plan::lead_time::load_config(&args.portfolio) {
@@ -45,23 +45,6 @@ pub fn run(args: &MemoArgs) -> ExitCode {
             ExitCode::from(super::EXIT_INVALID)
         }
     }
-}
-
-/// `--contract` ids that are not in the portfolio are a usage error.
-fn check_contract_filter(portfolio: &Portfolio, ids: &[String]) -> Option<ExitCode> {
-    let unknown: Vec<&String> = ids
-        .iter()
-        .filter(|id| portfolio.contract(id).is_none())
-        .collect();
-    if unknown.is_empty() {
-        return None;
-    }
-    for id in unknown {
-        eprintln!("error: no contract `{id}` in the portfolio");
-    }
-    let known: Vec<&str> = portfolio.contracts.iter().map(|c| c.id.as_str()).collect();
-    eprintln!("hint: the contracts are: {}", known.join(", "));
-    Some(ExitCode::from(super::EXIT_USAGE))
 }
 
 fn render_all(

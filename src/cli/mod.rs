@@ -3,6 +3,8 @@
 pub mod args;
 mod assess;
 mod check;
+mod consolidate;
+mod headroom;
 mod memo;
 mod plan;
 mod report;
@@ -24,6 +26,8 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Memo(a) => memo::run(&a),
         Command::Plan(a) => plan::run(&a),
         Command::Report(a) => report::run(&a),
+        Command::Headroom(a) => headroom::run(&a),
+        Command::Consolidate(a) => consolidate::run(&a),
     }
 }
 
@@ -41,4 +45,24 @@ pub fn fail(report: &crate::diagnostics::Report) -> ExitCode {
         if n == 1 { "problem" } else { "problems" }
     );
     ExitCode::from(EXIT_INVALID)
+}
+
+/// `--contract` ids that are not in the portfolio are a usage error (exit 2), listing the ids.
+pub fn check_contract_filter(
+    portfolio: &crate::model::Portfolio,
+    ids: &[String],
+) -> Option<ExitCode> {
+    let unknown: Vec<&String> = ids
+        .iter()
+        .filter(|id| portfolio.contract(id).is_none())
+        .collect();
+    if unknown.is_empty() {
+        return None;
+    }
+    for id in unknown {
+        eprintln!("error: no contract `{id}` in the portfolio");
+    }
+    let known: Vec<&str> = portfolio.contracts.iter().map(|c| c.id.as_str()).collect();
+    eprintln!("hint: the contracts are: {}", known.join(", "));
+    Some(ExitCode::from(EXIT_USAGE))
 }

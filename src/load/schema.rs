@@ -303,6 +303,7 @@ pub const CONTRACT: Schema = Schema {
         req("title", Kind::Str),
         opt("service_area", Kind::Str),
         opt("system", Kind::Str),
+        opt("consolidation_group", Kind::Str),
         req("authorities", Kind::Array(&Kind::Authority)),
         req("supplier", Kind::Object(&PARTY)),
         req("kind", Kind::Enum(&["contract", "framework_agreement"])),
