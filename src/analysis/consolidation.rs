@@ -642,64 +642,43 @@ fn class(a: &Alternative) -> u8 {
     }
 }
 
-/// Why the first-ranked alternative is recommended, in one sentence.
+/// Why the first-ranked alternative is recommended, in one sentence with its figures.
 fn why_recommended(best: &Alternative, all: &[Alternative]) -> Text {
-    let lawful_keeps = all
-        .iter()
-        .filter(|a| a.kind == AlternativeKind::Keep && a.recommendation == Recommendation::Continue)
-        .count();
-    match (best.kind, best.keep.as_deref()) {
-        (AlternativeKind::Keep, Some(k)) if best.recommendation == Recommendation::Continue => {
-            Text::from_fn(|l| match l {
-                Lang::Nb => format!(
-                    "{k} kan utvides til hele den sammenslåtte kommunen uten ny konkurranse{}, med lavest eksponering ({}) og én kontrakt {}.",
-                    if lawful_keeps > 1 {
-                        " (av flere som kan det)"
-                    } else {
-                        ""
-                    },
-                    nok(best.exposure, l),
-                    best.one_contract_from.map_or_else(
-                        || "ikke innen løpetiden".to_owned(),
-                        |d| format!("fra {}", date_long(d, l))
-                    )
-                ),
-                Lang::En => format!(
-                    "{k} can be extended to the whole merged municipality without a new competition{}, with the lowest exposure ({}) and one contract {}.",
-                    if lawful_keeps > 1 {
-                        " (of several that can)"
-                    } else {
-                        ""
-                    },
-                    nok(best.exposure, l),
-                    best.one_contract_from.map_or_else(
-                        || "not within its term".to_owned(),
-                        |d| format!("from {}", date_long(d, l))
-                    )
-                ),
-            })
+    let lowest = all.iter().map(|a| a.exposure).min().unwrap_or_default();
+    let cost = |l: Lang| {
+        let one = best
+            .one_contract_from
+            .map(|d| date_long(d, l))
+            .unwrap_or_else(|| if l == Lang::Nb { "aldri innen løpetiden".to_owned() } else { "never within its term".to_owned() });
+        match (l, best.exposure.is_zero()) {
+            (Lang::Nb, true) => format!("uten vederlag for å avslutte andre kontrakter før tiden, og med én kontrakt fra {one}"),
+            (Lang::En, true) => format!("with no compensation for ending other contracts early, and one contract from {one}"),
+            (Lang::Nb, false) => format!("med én kontrakt fra {one} når de andre avsluttes når de lovlig kan, eller fra sammenslåingen mot et mulig vederlag på inntil {}", nok(best.exposure, l)),
+            (Lang::En, false) => format!("with one contract from {one} when the others end when they lawfully can, or from the merger against a possible compensation of up to {}", nok(best.exposure, l)),
         }
-        (AlternativeKind::Keep, Some(k)) => Text::from_fn(|l| match l {
-            Lang::Nb => format!(
-                "Ingen av kontraktene kan utvides uten kunngjøring; {k} kan utvides etter en intensjonskunngjøring, med lavest eksponering ({}).",
-                nok(best.exposure, l)
-            ),
-            Lang::En => format!(
-                "None of the contracts can be extended without a notice; {k} can be extended after an intention notice, with the lowest exposure ({}).",
-                nok(best.exposure, l)
-            ),
+    };
+    let cheaper = |l: Lang| {
+        if best.exposure > lowest {
+            match l {
+                Lang::Nb => format!(" Andre alternativer har lavere eksponering ({}), men krever kunngjøring.", nok(lowest, l)),
+                Lang::En => format!(" Other alternatives have a lower exposure ({}), but need a notice.", nok(lowest, l)),
+            }
+        } else {
+            String::new()
+        }
+    };
+    match (best.kind, best.keep.as_deref(), best.recommendation) {
+        (AlternativeKind::Keep, Some(k), Recommendation::Continue) => Text::from_fn(|l| match l {
+            Lang::Nb => format!("{k} kan utvides til hele den sammenslåtte kommunen uten ny konkurranse og uten kunngjøring, {}.{}", cost(l), cheaper(l)),
+            Lang::En => format!("{k} can be extended to the whole merged municipality without a new competition or any notice, {}.{}", cost(l), cheaper(l)),
+        }),
+        (AlternativeKind::Keep, Some(k), _) => Text::from_fn(|l| match l {
+            Lang::Nb => format!("Ingen av kontraktene kan utvides uten kunngjøring; {k} kan utvides etter en intensjonskunngjøring, {}.", cost(l)),
+            Lang::En => format!("None of the contracts can be extended without a notice; {k} can be extended after an intention notice, {}.", cost(l)),
         }),
         _ => Text::from_fn(|l| match l {
-            Lang::Nb => format!(
-                "Ingen av kontraktene kan lovlig utvides til hele den sammenslåtte kommunen uten kunngjøring; en ny felles konkurranse der kommunene tiltrer etter hvert som kontraktene deres kan avsluttes, gir én kontrakt {} uten vederlag for å avslutte noen før tiden.",
-                best.one_contract_from
-                    .map_or_else(String::new, |d| format!("fra {}", date_long(d, l)))
-            ),
-            Lang::En => format!(
-                "None of the contracts can lawfully be extended to the whole merged municipality without a notice; a new common competition that the municipalities join as their contracts can end gives one contract {} without compensation for ending any early.",
-                best.one_contract_from
-                    .map_or_else(String::new, |d| format!("from {}", date_long(d, l)))
-            ),
+            Lang::Nb => format!("Ingen av kontraktene kan utvides til hele den sammenslåtte kommunen på bedre vilkår; en ny felles konkurranse der kommunene tiltrer etter hvert som kontraktene deres kan avsluttes, gir den beste kombinasjonen, {}.", cost(l)),
+            Lang::En => format!("None of the contracts can be extended to the whole merged municipality on better terms; a new common competition that the municipalities join as their contracts can end gives the best combination, {}.", cost(l)),
         }),
     }
 }
