@@ -7,6 +7,7 @@ use std::path::PathBuf;
 
 use chrono::{Months, NaiveDate};
 use rust_decimal::Decimal;
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 /// An amount in NOK excluding VAT, exact to the øre.
@@ -43,7 +44,7 @@ impl Portfolio {
 }
 
 /// `merger.json`: the merger the contracts pass through.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Merger {
     #[serde(skip)]
@@ -72,7 +73,7 @@ impl Merger {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum MergerForm {
     /// A new legal entity; all old municipalities cease.
@@ -82,7 +83,7 @@ pub enum MergerForm {
 }
 
 /// Which EEA threshold column applies (FOA § 5-3).
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum AuthorityKind {
     /// «Andre oppdragsgivere»: municipalities.
@@ -92,7 +93,7 @@ pub enum AuthorityKind {
     Central,
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Municipality {
     pub id: String,
@@ -104,7 +105,7 @@ pub struct Municipality {
 }
 
 /// One contract (kontrakt) or framework agreement (rammeavtale).
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Contract {
     #[serde(skip)]
@@ -264,7 +265,7 @@ pub fn months_before(end: NaiveDate, months: u32) -> Option<NaiveDate> {
 }
 
 /// An original contracting authority: a merger municipality by id, or an authority outside the merger.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
 #[serde(untagged)]
 pub enum AuthorityRef {
     Municipality(String),
@@ -297,7 +298,7 @@ impl<'de> Deserialize<'de> for AuthorityRef {
 }
 
 /// A legal person: a supplier or an authority outside the merger.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Party {
     pub name: String,
@@ -305,14 +306,14 @@ pub struct Party {
     pub org_no: Option<String>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum ContractKind {
     Contract,
     FrameworkAgreement,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Subject {
     Supplies,
@@ -320,14 +321,14 @@ pub enum Subject {
     Works,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Character {
     Standard,
     Complex,
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Award {
     pub procedure: Procedure,
@@ -340,7 +341,7 @@ pub struct Award {
     pub part: Option<Part>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Procedure {
     Open,
@@ -353,7 +354,7 @@ pub enum Procedure {
 
 /// The part of FOA that governs the contract (§ 5-1): I below the national threshold,
 /// II from it, III from the EEA threshold.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize, JsonSchema)]
 pub enum Part {
     I,
     II,
@@ -361,7 +362,7 @@ pub enum Part {
 }
 
 /// The contract's price-index clause and the value it has adjusted to (FOA § 28-1 (2)).
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct PriceIndex {
     pub index: String,
@@ -369,7 +370,7 @@ pub struct PriceIndex {
     pub as_of: NaiveDate,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum OptionKind {
     Extension,
@@ -379,7 +380,7 @@ pub enum OptionKind {
 /// An option (opsjon). The fields that apply depend on `kind`; `validate` checks that the
 /// required ones are present: extension → `months`, `exercised`; volume → `description`,
 /// `quantity`, `unit`, `value`.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ContractOption {
     pub id: String,
@@ -396,10 +397,12 @@ pub struct ContractOption {
     #[serde(default)]
     pub description: Option<String>,
     #[serde(default)]
+    #[schemars(extend("x-kind" = "quantity"))]
     pub quantity: Option<Decimal>,
     #[serde(default)]
     pub unit: Option<String>,
     #[serde(default)]
+    #[schemars(extend("x-kind" = "quantity"))]
     pub exercised_quantity: Decimal,
 }
 
@@ -419,7 +422,7 @@ impl ContractOption {
 }
 
 /// What a change clause (endringsklausul) allows to change.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum ClauseCover {
     Volume,
@@ -429,7 +432,7 @@ pub enum ClauseCover {
 }
 
 /// A change clause, FOA § 19-1 (2).
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ChangeClause {
     pub id: String,
@@ -440,7 +443,7 @@ pub struct ChangeClause {
     pub clear_precise_unequivocal: bool,
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Termination {
     pub for_convenience: bool,
@@ -449,7 +452,7 @@ pub struct Termination {
 }
 
 /// The ground an earlier modification relied on.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum ModificationGround {
     Option,
@@ -463,7 +466,7 @@ pub enum ModificationGround {
 }
 
 /// A change already made to the contract.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Modification {
     pub date: NaiveDate,
@@ -475,7 +478,7 @@ pub struct Modification {
 }
 
 /// A change the merged municipality wants to make.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ProposedChange {
     pub id: String,
@@ -503,15 +506,16 @@ pub struct ProposedChange {
 }
 
 /// The option a change relies on, and how much of it.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct OptionUse {
     pub id: String,
     #[serde(default)]
+    #[schemars(extend("x-kind" = "quantity"))]
     pub quantity: Option<Decimal>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum SuccessionCause {
     Merger,
@@ -521,7 +525,7 @@ pub enum SuccessionCause {
     Other,
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct NewSupplier {
     pub name: String,
@@ -531,7 +535,7 @@ pub struct NewSupplier {
     pub meets_original_qualifications: bool,
 }
 
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum PriceTerms {
     #[default]
@@ -541,7 +545,7 @@ pub enum PriceTerms {
 }
 
 /// The character of a change: the markers of FOA § 28-2.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields, default)]
 pub struct Nature {
     pub new_kinds_of_deliveries: bool,
@@ -551,7 +555,7 @@ pub struct Nature {
 }
 
 /// Facts for FOA § 28-1 (1) c.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct AdditionalDeliveries {
     pub change_of_supplier_impossible: bool,
@@ -560,7 +564,7 @@ pub struct AdditionalDeliveries {
 }
 
 /// Facts for FOA § 28-1 (1) d. For a merger, `arose` defaults to the merger's foreseeability date.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Unforeseen {
     pub circumstance: String,

@@ -1,0 +1,4 @@
+//! Contract registers as spreadsheets: import a register into portfolio files, export the
+//! portfolio and its verdicts as a workbook, and an empty register template.
+
+pub mod cells;
