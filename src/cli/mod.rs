@@ -3,9 +3,13 @@
 pub mod args;
 mod assess;
 mod check;
+mod export;
+mod import;
 mod memo;
 mod plan;
 mod report;
+mod schema;
+mod template;
 
 use std::process::ExitCode;
 
@@ -24,6 +28,10 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Memo(a) => memo::run(&a),
         Command::Plan(a) => plan::run(&a),
         Command::Report(a) => report::run(&a),
+        Command::Import(a) => import::run(&a),
+        Command::Export(a) => export::run(&a),
+        Command::Template(a) => template::run(&a),
+        Command::Schema(a) => schema::run(&a),
     }
 }
 
@@ -41,4 +49,33 @@ pub fn fail(report: &crate::diagnostics::Report) -> ExitCode {
         if n == 1 { "problem" } else { "problems" }
     );
     ExitCode::from(EXIT_INVALID)
+}
+
+/// Writes `bytes` to `path` (atomically) or prints an error; the exit status.
+pub fn write_out(path: &std::path::Path, bytes: &[u8]) -> ExitCode {
+    match crate::atomic_file::write_atomic(path, bytes) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!(
+                "error: cannot write {}: {e}",
+                crate::diagnostics::display_path(path)
+            );
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// Reads `merger.json` for the register commands, which take it on its own.
+pub fn read_merger(path: &std::path::Path) -> Result<crate::model::Merger, String> {
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| format!("cannot read {}: {e}", crate::diagnostics::display_path(path)))?;
+    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+    serde_json::from_str(text).map_err(|e| {
+        format!(
+            "{}:{}:{}: {e} (run `vesentlig check` on the portfolio for every problem)",
+            crate::diagnostics::display_path(path),
+            e.line(),
+            e.column()
+        )
+    })
 }

@@ -587,13 +587,26 @@ fn split_number_unit(term: &str) -> Option<(String, Option<String>)> {
     ok.then(|| (number.replace(' ', ""), unit))
 }
 
-/// Reads a notice period: `6 mnd`, `3 måneder`, `1 år`, a number of months in a column whose
-/// heading says months. `Ok(None)` means no termination right (`nei`, `ingen`).
-pub fn notice_months(cell: &Cell, default_unit: Option<u32>) -> Result<Option<u32>, CellError> {
-    let help = "write the notice period, e.g. «6 mnd» or «3 måneder», or «nei» if the contract cannot be terminated for convenience";
+/// A termination right as a register writes it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ReadTermination {
+    pub for_convenience: bool,
+    pub notice_months: u32,
+}
+
+/// Reads termination for convenience: `6 mnd`, `3 måneder`, `1 år` (may be terminated with
+/// that notice), `nei` (may not), `nei (6 mnd)` (may not, but states a notice period), or a
+/// number of months in a column whose heading says months.
+pub fn termination(cell: &Cell, default_unit: Option<u32>) -> Result<ReadTermination, CellError> {
+    let help = "write the notice period, e.g. «6 mnd» or «3 måneder»; «nei» if the contract cannot be terminated for convenience, «nei (6 mnd)» if it still states a notice period";
     let text = match cell {
         Cell::Number(n) if n.fract() == 0.0 && *n >= 0.0 => match default_unit {
-            Some(per) => return Ok(Some((*n as u32).saturating_mul(per))),
+            Some(per) => {
+                return Ok(ReadTermination {
+                    for_convenience: true,
+                    notice_months: (*n as u32).saturating_mul(per),
+                });
+            }
             None => {
                 return err(
                     format!("the number {} does not say months or years", number_text(*n)),
@@ -604,28 +617,38 @@ pub fn notice_months(cell: &Cell, default_unit: Option<u32>) -> Result<Option<u3
         other => other.display(),
     };
     let lower = text.trim().to_lowercase();
-    if matches!(
-        lower.trim_end_matches('.'),
-        "nei" | "ingen" | "no" | "none" | "-" | "–"
-    ) {
-        return Ok(None);
+    let (for_convenience, period) = match ["nei", "ingen", "no", "none", "-", "–"]
+        .iter()
+        .find_map(|w| lower.strip_prefix(w))
+    {
+        Some(rest) => (false, rest.trim().trim_start_matches('(').trim_end_matches(')').trim()),
+        None => (true, lower.as_str()),
+    };
+    if !for_convenience && period.is_empty() {
+        return Ok(ReadTermination {
+            for_convenience,
+            notice_months: 0,
+        });
     }
-    let cleaned = lower
+    let cleaned = period
         .replace("oppsigelse", " ")
         .replace("varsel", " ")
         .replace("notice", " ")
         .replace(" på ", " ");
     let cleaned = cleaned.trim().trim_start_matches("ja,").trim();
-    let Some((n, unit)) = split_number_unit(cleaned) else {
-        return err(format!("cannot read «{text}» as a notice period"), help);
-    };
-    let per = match unit {
-        Some(u) => months_per(&u),
-        None => default_unit,
-    };
-    match (n.parse::<u32>(), per) {
-        (Ok(n), Some(per)) => Ok(Some(n.saturating_mul(per))),
-        _ => err(format!("cannot read «{text}» as a notice period"), help),
+    let read = split_number_unit(cleaned).and_then(|(n, unit)| {
+        let per = match unit {
+            Some(u) => months_per(&u),
+            None => default_unit,
+        };
+        Some(n.parse::<u32>().ok()?.saturating_mul(per?))
+    });
+    match read {
+        Some(notice_months) => Ok(ReadTermination {
+            for_convenience,
+            notice_months,
+        }),
+        None => err(format!("cannot read «{text}» as a notice period"), help),
     }
 }
 
@@ -727,12 +750,17 @@ mod tests {
     }
 
     #[test]
-    fn notice_periods() {
-        assert_eq!(notice_months(&t("6 mnd"), None), Ok(Some(6)));
-        assert_eq!(notice_months(&t("3 måneder"), None), Ok(Some(3)));
-        assert_eq!(notice_months(&t("1 år"), None), Ok(Some(12)));
-        assert_eq!(notice_months(&t("nei"), None), Ok(None));
-        assert_eq!(notice_months(&Cell::Number(6.0), Some(1)), Ok(Some(6)));
-        assert!(notice_months(&Cell::Number(6.0), None).is_err());
+    fn termination_rights() {
+        let r = |s: &str| termination(&t(s), None).map(|x| (x.for_convenience, x.notice_months));
+        assert_eq!(r("6 mnd"), Ok((true, 6)));
+        assert_eq!(r("3 måneder"), Ok((true, 3)));
+        assert_eq!(r("1 år"), Ok((true, 12)));
+        assert_eq!(r("nei"), Ok((false, 0)));
+        assert_eq!(r("nei (6 mnd)"), Ok((false, 6)));
+        assert_eq!(r("no (6 months)"), Ok((false, 6)));
+        assert!(r("etter avtale").is_err());
+        let n = termination(&Cell::Number(6.0), Some(1)).unwrap();
+        assert_eq!((n.for_convenience, n.notice_months), (true, 6));
+        assert!(termination(&Cell::Number(6.0), None).is_err());
     }
 }
