@@ -305,11 +305,12 @@ fn read_columns(g: &Grid, hr: usize, options: &Options, errors: &mut Vec<Issue>)
                     r0 + 1
                 ),
                 message: format!(
-                    "the heading «{}» is merged over columns {}–{}, so column {} has no heading of its own but holds {values} values",
+                    "the heading «{}» is merged over columns {}–{}, so column {} has no heading of its own but holds {values} {}",
                     g.cell(r0, c0).display(),
                     letters(c0),
                     letters(c1),
-                    letters(col)
+                    letters(col),
+                    if values == 1 { "value" } else { "values" }
                 ),
                 help: "unmerge the heading cells and give each column its own heading".into(),
             });
