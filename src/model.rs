@@ -354,7 +354,9 @@ pub enum Procedure {
 
 /// The part of FOA that governs the contract (§ 5-1): I below the national threshold,
 /// II from it, III from the EEA threshold.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize, JsonSchema)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize, JsonSchema,
+)]
 pub enum Part {
     I,
     II,

@@ -36,7 +36,12 @@ fn p(path: &Path) -> &str {
 /// defaults filled in).
 fn register_facts(c: &Value) -> Value {
     let dec = |v: &Value| match v {
-        Value::Number(n) => Some(Decimal::from_str(&n.to_string()).unwrap().normalize().to_string()),
+        Value::Number(n) => Some(
+            Decimal::from_str(&n.to_string())
+                .unwrap()
+                .normalize()
+                .to_string(),
+        ),
         Value::String(s) => Some(Decimal::from_str(s).unwrap().normalize().to_string()),
         _ => None,
     };
@@ -74,13 +79,40 @@ fn import(register: &Path, out: &Path, extra: &[&str]) -> Output {
 fn round_trip_through_xlsx_and_csv() {
     let dir = tempfile::tempdir().unwrap();
     let xlsx = dir.path().join("portefolje.xlsx");
-    let out = run(&["export", p(&example()), "--out", p(&xlsx), "--today", "2026-06-01"]);
+    let out = run(&[
+        "export",
+        p(&example()),
+        "--out",
+        p(&xlsx),
+        "--today",
+        "2026-06-01",
+    ]);
     assert!(out.status.success(), "{}", text(&out.stderr));
     let csv = dir.path().join("csv");
-    let out = run(&["export", p(&example()), "--format", "csv", "--out", p(&csv), "--today", "2026-06-01"]);
+    let out = run(&[
+        "export",
+        p(&example()),
+        "--format",
+        "csv",
+        "--out",
+        p(&csv),
+        "--today",
+        "2026-06-01",
+    ]);
     assert!(out.status.success(), "{}", text(&out.stderr));
     let csv_en = dir.path().join("csv-en");
-    let out = run(&["export", p(&example()), "--format", "csv", "--lang", "en", "--out", p(&csv_en), "--today", "2026-06-01"]);
+    let out = run(&[
+        "export",
+        p(&example()),
+        "--format",
+        "csv",
+        "--lang",
+        "en",
+        "--out",
+        p(&csv_en),
+        "--today",
+        "2026-06-01",
+    ]);
     assert!(out.status.success(), "{}", text(&out.stderr));
     let merger = example().join("merger.json");
     for (register, name) in [
@@ -94,7 +126,9 @@ fn round_trip_through_xlsx_and_csv() {
         let mut n = 0;
         for entry in std::fs::read_dir(example()).unwrap() {
             let path = entry.unwrap().path();
-            if path.file_name().unwrap() == "merger.json" || path.extension().is_none_or(|e| e != "json") {
+            if path.file_name().unwrap() == "merger.json"
+                || path.extension().is_none_or(|e| e != "json")
+            {
                 continue;
             }
             let originals = match read_json(&path) {
@@ -104,7 +138,11 @@ fn round_trip_through_xlsx_and_csv() {
             for original in originals {
                 let id = original["id"].as_str().unwrap();
                 let again = read_json(&imported.join(format!("{id}.json")));
-                assert_eq!(register_facts(&again), register_facts(&original), "{name}: {id}");
+                assert_eq!(
+                    register_facts(&again),
+                    register_facts(&original),
+                    "{name}: {id}"
+                );
                 n += 1;
             }
         }
@@ -122,36 +160,80 @@ fn export_holds_real_numbers_and_dates_and_is_deterministic() {
     let a = dir.path().join("a.xlsx");
     let b = dir.path().join("b.xlsx");
     for f in [&a, &b] {
-        let out = run(&["export", p(&example()), "--out", p(f), "--today", "2026-06-01"]);
+        let out = run(&[
+            "export",
+            p(&example()),
+            "--out",
+            p(f),
+            "--today",
+            "2026-06-01",
+        ]);
         assert!(out.status.success(), "{}", text(&out.stderr));
     }
-    assert_eq!(std::fs::read(&a).unwrap(), std::fs::read(&b).unwrap(), "same portfolio, same bytes");
+    assert_eq!(
+        std::fs::read(&a).unwrap(),
+        std::fs::read(&b).unwrap(),
+        "same portfolio, same bytes"
+    );
     let mut book = open_workbook_auto(&a).unwrap();
     assert_eq!(book.sheet_names(), ["Kontrakter", "Vurderinger", "Frister"]);
     let contracts = book.worksheet_range("Kontrakter").unwrap();
-    let headings: Vec<String> = contracts.rows().next().unwrap().iter().map(|c| c.to_string()).collect();
+    let headings: Vec<String> = contracts
+        .rows()
+        .next()
+        .unwrap()
+        .iter()
+        .map(|c| c.to_string())
+        .collect();
     let col = |h: &str| headings.iter().position(|x| x == h).unwrap();
     let lonn = contracts
         .rows()
         .find(|r| r[0] == Data::String("fjordvik-lonn-2021".into()))
         .unwrap();
-    assert_eq!(lonn[col("Kontraktsverdi (eks. mva)")], Data::Float(4_800_000.0));
+    assert_eq!(
+        lonn[col("Kontraktsverdi (eks. mva)")],
+        Data::Float(4_800_000.0)
+    );
     match &lonn[col("Utløp")] {
         Data::DateTime(d) => assert_eq!(d.as_datetime().unwrap().date().to_string(), "2026-12-31"),
         other => panic!("end is not a date: {other:?}"),
     }
     let assessments = book.worksheet_range("Vurderinger").unwrap();
-    assert_eq!(assessments.rows().count(), 28, "a heading and 27 assessments");
-    let heads: Vec<String> = assessments.rows().next().unwrap().iter().map(|c| c.to_string()).collect();
+    assert_eq!(
+        assessments.rows().count(),
+        28,
+        "a heading and 27 assessments"
+    );
+    let heads: Vec<String> = assessments
+        .rows()
+        .next()
+        .unwrap()
+        .iter()
+        .map(|c| c.to_string())
+        .collect();
     let rec = heads.iter().position(|h| h == "Anbefaling").unwrap();
     let base = heads.iter().position(|h| h == "Basisverdi").unwrap();
-    let recs: Vec<String> = assessments.rows().skip(1).map(|r| r[rec].to_string()).collect();
+    let recs: Vec<String> = assessments
+        .rows()
+        .skip(1)
+        .map(|r| r[rec].to_string())
+        .collect();
     for word in ["fortsett", "intensjonskunngjøring", "ny konkurranse"] {
         assert!(recs.iter().any(|r| r == word), "{word} in {recs:?}");
     }
-    assert!(assessments.rows().skip(1).all(|r| matches!(r[base], Data::Float(_))));
+    assert!(
+        assessments
+            .rows()
+            .skip(1)
+            .all(|r| matches!(r[base], Data::Float(_)))
+    );
     let deadlines = book.worksheet_range("Frister").unwrap();
-    assert!(deadlines.rows().skip(1).all(|r| matches!(r[0], Data::DateTime(_))));
+    assert!(
+        deadlines
+            .rows()
+            .skip(1)
+            .all(|r| matches!(r[0], Data::DateTime(_)))
+    );
 }
 
 /// A register as a municipality keeps it in Excel: a title and a blank row above the
@@ -162,17 +244,42 @@ fn excel_register(path: &Path, edit: impl Fn(&mut rust_xlsxwriter::Worksheet)) {
     ws.set_name("Avtaler").unwrap();
     let date = Format::new().set_num_format("dd.mm.yyyy");
     let money = Format::new().set_num_format("# ##0");
-    ws.write_string(0, 0, "Avtaleoversikt Fjordvik kommune per 1.1.2026").unwrap();
+    ws.write_string(0, 0, "Avtaleoversikt Fjordvik kommune per 1.1.2026")
+        .unwrap();
     let headings = [
-        "Avtalenr.", "Avtale", "Leverandør", "Org.nr.", "Rammeavtale", "Kategori",
-        "Verdi (eks. mva)", "Oppstart", "Utløp", "Forlengelse", "Oppsigelse", "Kommentar",
+        "Avtalenr.",
+        "Avtale",
+        "Leverandør",
+        "Org.nr.",
+        "Rammeavtale",
+        "Kategori",
+        "Verdi (eks. mva)",
+        "Oppstart",
+        "Utløp",
+        "Forlengelse",
+        "Oppsigelse",
+        "Kommentar",
     ];
     for (c, h) in headings.iter().enumerate() {
         ws.write_string(2, c as u16, *h).unwrap();
     }
     let rows: [(&str, &str, &str, &str, &str, &str); 2] = [
-        ("2021-14", "Renhold av skoler", "Rent & Pent AS", "987 654 321", "nei", "Tjenester"),
-        ("2023-02", "Kontorrekvisita", "Kontorland AS", "NO 912 345 678 MVA", "ja", "Varer"),
+        (
+            "2021-14",
+            "Renhold av skoler",
+            "Rent & Pent AS",
+            "987 654 321",
+            "nei",
+            "Tjenester",
+        ),
+        (
+            "2023-02",
+            "Kontorrekvisita",
+            "Kontorland AS",
+            "NO 912 345 678 MVA",
+            "ja",
+            "Varer",
+        ),
     ];
     for (i, (nr, title, supplier, org, ramme, cat)) in rows.iter().enumerate() {
         let r = 3 + i as u32;
@@ -184,10 +291,13 @@ fn excel_register(path: &Path, edit: impl Fn(&mut rust_xlsxwriter::Worksheet)) {
         ws.write_string(r, 5, *cat).unwrap();
         ws.write_string(r, 11, "se arkivsak").unwrap();
     }
-    ws.write_number_with_format(3, 6, 12_500_000.0, &money).unwrap();
+    ws.write_number_with_format(3, 6, 12_500_000.0, &money)
+        .unwrap();
     ws.write_string(4, 6, "kr 1.250.000").unwrap();
-    ws.write_datetime_with_format(3, 7, ExcelDateTime::from_ymd(2021, 4, 1).unwrap(), &date).unwrap();
-    ws.write_datetime_with_format(3, 8, ExcelDateTime::from_ymd(2025, 3, 31).unwrap(), &date).unwrap();
+    ws.write_datetime_with_format(3, 7, ExcelDateTime::from_ymd(2021, 4, 1).unwrap(), &date)
+        .unwrap();
+    ws.write_datetime_with_format(3, 8, ExcelDateTime::from_ymd(2025, 3, 31).unwrap(), &date)
+        .unwrap();
     ws.write_string(4, 7, "1.2.2023").unwrap();
     ws.write_string(4, 8, "2027-01-31").unwrap();
     ws.write_string(3, 9, "1+1 år").unwrap();
@@ -214,7 +324,10 @@ fn a_register_made_in_excel_imports_and_check_says_what_is_missing() {
     let out = import(&register, &out_dir, &["--authority", "Fjordvik kommune"]);
     let stdout = text(&out.stdout);
     assert!(out.status.success(), "{}\n{}", stdout, text(&out.stderr));
-    insta::assert_snapshot!("import_excel_register", stdout.replace(p(dir.path()), "TMP"));
+    insta::assert_snapshot!(
+        "import_excel_register",
+        stdout.replace(p(dir.path()), "TMP")
+    );
     let renhold = read_json(&out_dir.join("fjordvik-2021-14.json"));
     assert_eq!(renhold["value"], json!(12500000));
     assert_eq!(renhold["start"], json!("2021-04-01"));
@@ -229,7 +342,10 @@ fn a_register_made_in_excel_imports_and_check_says_what_is_missing() {
     // check names every value still to fill in, at its line.
     let check = run(&["check", p(&out_dir)]);
     assert_eq!(check.status.code(), Some(1));
-    insta::assert_snapshot!("check_imported_register", text(&check.stderr).replace(p(dir.path()), "TMP"));
+    insta::assert_snapshot!(
+        "check_imported_register",
+        text(&check.stderr).replace(p(dir.path()), "TMP")
+    );
 }
 
 #[test]
@@ -245,7 +361,11 @@ fn csv_with_bom_and_windows_1252() {
         let out_dir = dir.path().join(format!("out-{encoding}"));
         let out = import(file, &out_dir, &["--authority", "lillevik"]);
         assert!(out.status.success(), "{}", text(&out.stderr));
-        assert!(text(&out.stdout).contains(encoding), "{}", text(&out.stdout));
+        assert!(
+            text(&out.stdout).contains(encoding),
+            "{}",
+            text(&out.stdout)
+        );
         let c = read_json(&out_dir.join("lillevik-lonnssystem-2021.json"));
         assert_eq!(c["title"], json!("Lønnssystem"));
         assert_eq!(c["supplier"]["name"], json!("Lønnsdata AS"));
@@ -276,14 +396,25 @@ fn broken_registers_are_refused_cell_by_cell_and_write_nothing() {
     let out = import(&register, &out_dir, &["--authority", "fjordvik"]);
     assert_eq!(out.status.code(), Some(1));
     assert!(!out_dir.exists(), "nothing written");
-    insta::assert_snapshot!("import_broken_register", text(&out.stderr).replace(p(dir.path()), "TMP"));
+    insta::assert_snapshot!(
+        "import_broken_register",
+        text(&out.stderr).replace(p(dir.path()), "TMP")
+    );
 
     let dup = dir.path().join("dup.csv");
     std::fs::write(&dup, "Avtale;Verdi;Kontraktsverdi\nRenhold;100;200\n").unwrap();
     let out = import(&dup, &out_dir, &[]);
     assert_eq!(out.status.code(), Some(1));
-    assert!(text(&out.stderr).contains("dup!C1"), "{}", text(&out.stderr));
-    assert!(text(&out.stderr).contains("like «Verdi» in dup!B1"), "{}", text(&out.stderr));
+    assert!(
+        text(&out.stderr).contains("dup!C1"),
+        "{}",
+        text(&out.stderr)
+    );
+    assert!(
+        text(&out.stderr).contains("like «Verdi» in dup!B1"),
+        "{}",
+        text(&out.stderr)
+    );
 }
 
 #[test]
@@ -297,10 +428,16 @@ fn existing_files_are_kept_without_force() {
     let out = import(&register, &out_dir, &[]);
     assert_eq!(out.status.code(), Some(1));
     assert!(text(&out.stderr).contains("--force"));
-    assert_eq!(std::fs::read_to_string(out_dir.join("k1.json")).unwrap(), "{ \"mine\": true }");
+    assert_eq!(
+        std::fs::read_to_string(out_dir.join("k1.json")).unwrap(),
+        "{ \"mine\": true }"
+    );
     let out = import(&register, &out_dir, &["--force"]);
     assert!(out.status.success(), "{}", text(&out.stderr));
-    assert_eq!(read_json(&out_dir.join("k1.json"))["title"], json!("Renhold"));
+    assert_eq!(
+        read_json(&out_dir.join("k1.json"))["title"],
+        json!("Renhold")
+    );
 }
 
 #[test]
@@ -331,17 +468,36 @@ fn a_mapping_file_reads_an_unusual_register() {
 fn the_template_imports_its_example_row() {
     let dir = tempfile::tempdir().unwrap();
     let template = dir.path().join("register.xlsx");
-    let out = run(&["template", "--out", p(&template), "--merger", p(&example().join("merger.json"))]);
+    let out = run(&[
+        "template",
+        "--out",
+        p(&template),
+        "--merger",
+        p(&example().join("merger.json")),
+    ]);
     assert!(out.status.success(), "{}", text(&out.stderr));
     let again = dir.path().join("again.xlsx");
-    run(&["template", "--out", p(&again), "--merger", p(&example().join("merger.json"))]);
-    assert_eq!(std::fs::read(&template).unwrap(), std::fs::read(&again).unwrap());
+    run(&[
+        "template",
+        "--out",
+        p(&again),
+        "--merger",
+        p(&example().join("merger.json")),
+    ]);
+    assert_eq!(
+        std::fs::read(&template).unwrap(),
+        std::fs::read(&again).unwrap()
+    );
     let out_dir = dir.path().join("p");
     std::fs::create_dir(&out_dir).unwrap();
     municipalities(&out_dir);
     let out = import(&template, &out_dir, &[]);
     assert!(out.status.success(), "{}", text(&out.stderr));
-    assert!(text(&out.stdout).contains("renhold-2023.json (row 2)  complete"), "{}", text(&out.stdout));
+    assert!(
+        text(&out.stdout).contains("renhold-2023.json (row 2)  complete"),
+        "{}",
+        text(&out.stdout)
+    );
     let check = run(&["check", p(&out_dir)]);
     assert!(check.status.success(), "{}", text(&check.stderr));
 }

@@ -67,7 +67,11 @@ fn validate(root: &Value, schema: &Value, value: &Value, path: &str, out: &mut V
                 })
                 .collect();
             let passing = results.iter().filter(|e| e.is_empty()).count();
-            let ok = if key == "oneOf" { passing == 1 } else { passing >= 1 };
+            let ok = if key == "oneOf" {
+                passing == 1
+            } else {
+                passing >= 1
+            };
             if !ok {
                 out.push(format!("{path}: {passing} alternatives of {key} match"));
                 // Why each alternative failed.
@@ -81,21 +85,30 @@ fn validate(root: &Value, schema: &Value, value: &Value, path: &str, out: &mut V
     {
         out.push(format!("{path}: {s} is not a date"));
     }
-    if let (Some(pattern), Value::String(s)) = (schema.get("pattern").and_then(Value::as_str), value) {
+    if let (Some(pattern), Value::String(s)) =
+        (schema.get("pattern").and_then(Value::as_str), value)
+    {
         // The only pattern in the schema is the decimal one of amounts and quantities.
         assert_eq!(pattern, r"^-?\d+(\.\d+)?([eE]\d+)?$");
         if s.parse::<rust_decimal::Decimal>().is_err() {
             out.push(format!("{path}: {s:?} is not a decimal"));
         }
     }
-    if let (Some(min), Some(n)) = (schema.get("minimum").and_then(Value::as_f64), value.as_f64())
-        && n < min
+    if let (Some(min), Some(n)) = (
+        schema.get("minimum").and_then(Value::as_f64),
+        value.as_f64(),
+    ) && n < min
     {
         out.push(format!("{path}: {n} < {min}"));
     }
     if let Value::Object(o) = value {
         let props = schema.get("properties").and_then(Value::as_object);
-        for req in schema.get("required").and_then(Value::as_array).into_iter().flatten() {
+        for req in schema
+            .get("required")
+            .and_then(Value::as_array)
+            .into_iter()
+            .flatten()
+        {
             let req = req.as_str().unwrap();
             if !o.contains_key(req) {
                 out.push(format!("{path}: missing {req}"));
@@ -136,8 +149,17 @@ fn every_shipped_file_validates() {
             continue;
         }
         let value: Value = serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
-        let s = if path.ends_with("merger.json") { &merger } else { &contract };
-        assert_eq!(errors(s, &value), Vec::<String>::new(), "{}", path.display());
+        let s = if path.ends_with("merger.json") {
+            &merger
+        } else {
+            &contract
+        };
+        assert_eq!(
+            errors(s, &value),
+            Vec::<String>::new(),
+            "{}",
+            path.display()
+        );
         n += 1;
     }
     assert_eq!(n, 21, "merger.json and 20 contract files");
@@ -148,7 +170,8 @@ fn typical_mistakes_are_caught() {
     let s = schema("contract");
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("contracts");
     let good: Value =
-        serde_json::from_str(&std::fs::read_to_string(dir.join("fjordvik-lonn.json")).unwrap()).unwrap();
+        serde_json::from_str(&std::fs::read_to_string(dir.join("fjordvik-lonn.json")).unwrap())
+            .unwrap();
     let cases = [
         ("/valeu", json!(1), "unknown field"),
         ("/kind", json!("rammeavtale"), "not in"),
@@ -162,12 +185,20 @@ fn typical_mistakes_are_caught() {
         match v.pointer_mut(pointer) {
             Some(slot) => *slot = bad,
             None => {
-                v.as_object_mut().unwrap().insert(pointer.trim_start_matches('/').into(), bad);
+                v.as_object_mut()
+                    .unwrap()
+                    .insert(pointer.trim_start_matches('/').into(), bad);
             }
         }
         let errs = errors(&s, &v);
-        assert!(errs.iter().any(|e| e.contains(expected)), "{pointer}: {errs:?}");
+        assert!(
+            errs.iter().any(|e| e.contains(expected)),
+            "{pointer}: {errs:?}"
+        );
     }
     // An array of contracts is a contract file too.
-    assert_eq!(errors(&s, &json!([good.clone(), good])), Vec::<String>::new());
+    assert_eq!(
+        errors(&s, &json!([good.clone(), good])),
+        Vec::<String>::new()
+    );
 }

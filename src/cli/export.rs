@@ -5,22 +5,19 @@ use std::process::ExitCode;
 
 use super::args::{ExportArgs, ExportFormat};
 use crate::diagnostics::display_path;
-use crate::plan::{self, lead_time};
 use crate::register::export;
 
 pub fn run(args: &ExportArgs) -> ExitCode {
-    let loaded = match crate::load::load_checked(&args.portfolio) {
-        Ok(l) => l,
-        Err(report) => return super::fail(&report),
+    let planned = match super::assess_and_plan(&args.portfolio, args.today) {
+        Ok(p) => p,
+        Err(status) => return status,
     };
-    let config = match lead_time::load_config(&args.portfolio) {
-        Ok(c) => c,
-        Err(report) => return super::fail(&report),
-    };
-    let today = super::today_or(args.today);
-    let assessments = crate::law::assess_portfolio(&loaded.portfolio, &loaded.thresholds);
-    let plan = plan::plan_portfolio(&loaded.portfolio, &assessments, today, &config);
-    let tables = export::tables(&loaded.portfolio, &assessments, &plan, args.lang);
+    let tables = export::tables(
+        &planned.loaded.portfolio,
+        &planned.assessments,
+        &planned.plan,
+        args.lang,
+    );
     match args.format {
         ExportFormat::Xlsx => match export::xlsx(&tables, args.lang) {
             Ok(bytes) => {

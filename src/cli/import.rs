@@ -41,7 +41,10 @@ pub fn run(args: &ImportArgs) -> ExitCode {
             ExitCode::from(super::EXIT_INVALID)
         }
         Err(WriteError::Io(path, e)) => {
-            eprintln!("error: cannot write {}: {e}; nothing was kept", display_path(&path));
+            eprintln!(
+                "error: cannot write {}: {e}; nothing was kept",
+                display_path(&path)
+            );
             ExitCode::FAILURE
         }
         Err(WriteError::Invalid) => fail(&imported.errors, Some(&imported)),
@@ -96,14 +99,24 @@ fn columns(i: &Import) -> String {
         i.heading_row + 1,
         i.contracts.len()
     );
-    let width = i.columns.iter().map(|c| c.heading.chars().count()).max().unwrap_or(0);
+    let width = i
+        .columns
+        .iter()
+        .map(|c| c.heading.chars().count())
+        .max()
+        .unwrap_or(0);
     for c in &i.columns {
         let heading = format!("«{}»", c.heading);
         let role = match &c.role {
             Role::Field(f) => format!("→ {}", f.key()),
             Role::Ignored(why) => format!("ignored: {why} ({} values)", c.values),
         };
-        let _ = writeln!(out, "  {:>3}  {heading:<w$}  {role}", letters(c.col), w = width + 2);
+        let _ = writeln!(
+            out,
+            "  {:>3}  {heading:<w$}  {role}",
+            letters(c.col),
+            w = width + 2
+        );
     }
     if !i.empty_rows.is_empty() {
         let rows: Vec<String> = i.empty_rows.iter().map(|r| (r + 1).to_string()).collect();

@@ -67,8 +67,12 @@ pub fn write_out(path: &std::path::Path, bytes: &[u8]) -> ExitCode {
 
 /// Reads `merger.json` for the register commands, which take it on its own.
 pub fn read_merger(path: &std::path::Path) -> Result<crate::model::Merger, String> {
-    let text = std::fs::read_to_string(path)
-        .map_err(|e| format!("cannot read {}: {e}", crate::diagnostics::display_path(path)))?;
+    let text = std::fs::read_to_string(path).map_err(|e| {
+        format!(
+            "cannot read {}: {e}",
+            crate::diagnostics::display_path(path)
+        )
+    })?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
     serde_json::from_str(text).map_err(|e| {
         format!(
@@ -77,5 +81,32 @@ pub fn read_merger(path: &std::path::Path) -> Result<crate::model::Merger, Strin
             e.line(),
             e.column()
         )
+    })
+}
+
+/// A validated portfolio, assessed and planned: what `plan` and `export` show.
+pub struct Planned {
+    pub loaded: crate::load::Loaded,
+    pub assessments: Vec<crate::assessment::Assessment>,
+    pub plan: crate::plan::Plan,
+    pub config: crate::plan::PlanningConfig,
+}
+
+/// Loads the portfolio and `planning.json`, assesses every change and plans; on an invalid
+/// input prints every problem and returns exit status 1.
+pub fn assess_and_plan(
+    portfolio: &std::path::Path,
+    today: Option<chrono::NaiveDate>,
+) -> Result<Planned, ExitCode> {
+    let loaded = crate::load::load_checked(portfolio).map_err(|r| fail(&r))?;
+    let config = crate::plan::lead_time::load_config(portfolio).map_err(|r| fail(&r))?;
+    let assessments = crate::law::assess_portfolio(&loaded.portfolio, &loaded.thresholds);
+    let plan =
+        crate::plan::plan_portfolio(&loaded.portfolio, &assessments, today_or(today), &config);
+    Ok(Planned {
+        loaded,
+        assessments,
+        plan,
+        config,
     })
 }

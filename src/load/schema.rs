@@ -90,7 +90,10 @@ const SECTIONS: [(&str, &str); 1] = [("ProposedChange", "«Proposed change»")];
 fn derived(file: FileKind, def: &str, noun: &str, doc: &str) -> Schema {
     let root = portfolio_schema::file_schema(file);
     let empty = serde_json::Map::new();
-    let defs = root.get("$defs").and_then(JsonValue::as_object).unwrap_or(&empty);
+    let defs = root
+        .get("$defs")
+        .and_then(JsonValue::as_object)
+        .unwrap_or(&empty);
     let node = if def.is_empty() {
         &root
     } else {
@@ -174,14 +177,21 @@ impl Deriver<'_> {
         }
         let t = types(node);
         match t.as_slice() {
-            ["string"] if node.get("format").and_then(JsonValue::as_str) == Some("date") => Kind::Date,
+            ["string"] if node.get("format").and_then(JsonValue::as_str) == Some("date") => {
+                Kind::Date
+            }
             ["string"] => Kind::Str,
             ["boolean"] => Kind::Bool,
             ["integer"] => Kind::Count,
             ["string", "number"] | ["number", "string"] | ["number"] => Kind::Amount,
             ["array"] => {
                 let item = node.get("items").unwrap_or(&JsonValue::Null);
-                Kind::Array(Box::leak(Box::new(self.kind(item, name, singular(name), section))))
+                Kind::Array(Box::leak(Box::new(self.kind(
+                    item,
+                    name,
+                    singular(name),
+                    section,
+                ))))
             }
             ["object"] => Kind::Object(leak_schema(self.object(node, leak(noun), leak(doc())))),
             // Anything the pre-pass does not know is left to serde, which reports it.
@@ -221,7 +231,10 @@ fn types(node: &JsonValue) -> Vec<&str> {
 /// The values of an enumeration: `enum`, or `oneOf` of `const`s (variants with doc comments).
 fn enum_values(node: &JsonValue) -> Option<Vec<&'static str>> {
     if let Some(values) = node.get("enum").and_then(JsonValue::as_array) {
-        return values.iter().map(|v| v.as_str().map(|s| leak(s.to_owned()))).collect();
+        return values
+            .iter()
+            .map(|v| v.as_str().map(|s| leak(s.to_owned())))
+            .collect();
     }
     let alts = node.get("oneOf").and_then(JsonValue::as_array)?;
     alts.iter()
@@ -562,7 +575,11 @@ fn plural(kind: Kind) -> String {
 
 /// `"name", "org_no"`: the field names of an object, for messages.
 fn quoted_names(schema: &Schema) -> String {
-    let names: Vec<String> = schema.fields.iter().map(|f| format!("\"{}\"", f.name)).collect();
+    let names: Vec<String> = schema
+        .fields
+        .iter()
+        .map(|f| format!("\"{}\"", f.name))
+        .collect();
     names.join(", ")
 }
 
@@ -666,25 +683,58 @@ mod tests {
         let change = nested(contract, &["proposed_changes"]);
         let pairs: Vec<(&Schema, Vec<&str>)> = vec![
             (merger, serde_fields::<model::Merger>()),
-            (nested(merger, &["municipalities"]), serde_fields::<model::Municipality>()),
+            (
+                nested(merger, &["municipalities"]),
+                serde_fields::<model::Municipality>(),
+            ),
             (contract, serde_fields::<model::Contract>()),
-            (nested(contract, &["supplier"]), serde_fields::<model::Party>()),
-            (nested(contract, &["authorities"]), serde_fields::<model::Party>()),
+            (
+                nested(contract, &["supplier"]),
+                serde_fields::<model::Party>(),
+            ),
+            (
+                nested(contract, &["authorities"]),
+                serde_fields::<model::Party>(),
+            ),
             (nested(contract, &["award"]), serde_fields::<model::Award>()),
-            (nested(contract, &["price_index"]), serde_fields::<model::PriceIndex>()),
-            (nested(contract, &["options"]), serde_fields::<model::ContractOption>()),
-            (nested(contract, &["change_clauses"]), serde_fields::<model::ChangeClause>()),
-            (nested(contract, &["termination"]), serde_fields::<model::Termination>()),
-            (nested(contract, &["modifications"]), serde_fields::<model::Modification>()),
+            (
+                nested(contract, &["price_index"]),
+                serde_fields::<model::PriceIndex>(),
+            ),
+            (
+                nested(contract, &["options"]),
+                serde_fields::<model::ContractOption>(),
+            ),
+            (
+                nested(contract, &["change_clauses"]),
+                serde_fields::<model::ChangeClause>(),
+            ),
+            (
+                nested(contract, &["termination"]),
+                serde_fields::<model::Termination>(),
+            ),
+            (
+                nested(contract, &["modifications"]),
+                serde_fields::<model::Modification>(),
+            ),
             (change, serde_fields::<model::ProposedChange>()),
-            (nested(change, &["exercise_option"]), serde_fields::<model::OptionUse>()),
-            (nested(change, &["new_supplier"]), serde_fields::<model::NewSupplier>()),
+            (
+                nested(change, &["exercise_option"]),
+                serde_fields::<model::OptionUse>(),
+            ),
+            (
+                nested(change, &["new_supplier"]),
+                serde_fields::<model::NewSupplier>(),
+            ),
             (nested(change, &["nature"]), serde_fields::<model::Nature>()),
             (
                 nested(change, &["additional_deliveries"]),
                 serde_fields::<model::AdditionalDeliveries>(),
             ),
-            (nested(change, &["unforeseen"]), serde_fields::<model::Unforeseen>()),
+            (
+                nested(change, &["unforeseen"]),
+                serde_fields::<model::Unforeseen>(),
+            ),
         ];
         for (schema, fields) in pairs {
             let names: Vec<&str> = schema.fields.iter().map(|f| f.name).collect();
@@ -698,7 +748,10 @@ mod tests {
         let kind = |s: &Schema, name: &str| s.fields.iter().find(|f| f.name == name).unwrap().kind;
         assert!(matches!(kind(contract, "value"), Kind::Amount));
         assert!(matches!(kind(contract, "start"), Kind::Date));
-        assert!(matches!(kind(contract, "kind"), Kind::Enum(["contract", "framework_agreement"])));
+        assert!(matches!(
+            kind(contract, "kind"),
+            Kind::Enum(["contract", "framework_agreement"])
+        ));
         let option = nested(contract, &["options"]);
         assert_eq!(option.noun, "option");
         assert_eq!(option.doc, "«Contract», `options`");
@@ -706,11 +759,24 @@ mod tests {
         assert!(matches!(kind(option, "months"), Kind::Count));
         let change = nested(contract, &["proposed_changes"]);
         assert_eq!(change.doc, "«Proposed change»");
-        assert_eq!(nested(change, &["new_supplier"]).doc, "«Proposed change», `new_supplier`");
+        assert_eq!(
+            nested(change, &["new_supplier"]).doc,
+            "«Proposed change», `new_supplier`"
+        );
         assert_eq!(nested(contract, &["authorities"]).noun, "authority");
         let merger: &'static Schema = &MERGER;
-        assert!(matches!(kind(merger, "form"), Kind::Enum(["new_entity", "annexation"])));
-        assert!(merger.fields.iter().find(|f| f.name == "decided").unwrap().required);
+        assert!(matches!(
+            kind(merger, "form"),
+            Kind::Enum(["new_entity", "annexation"])
+        ));
+        assert!(
+            merger
+                .fields
+                .iter()
+                .find(|f| f.name == "decided")
+                .unwrap()
+                .required
+        );
     }
 
     #[test]

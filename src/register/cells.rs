@@ -107,9 +107,18 @@ impl AmountUnit {
     pub fn in_heading(heading: &str) -> Option<Self> {
         let h = heading.to_lowercase();
         let has = |words: &[&str]| words.iter().any(|w| h.contains(w));
-        if has(&["mnok", "mill. kr", "mill kr", "millioner", "i mill", "(mill"]) {
+        if has(&[
+            "mnok",
+            "mill. kr",
+            "mill kr",
+            "millioner",
+            "i mill",
+            "(mill",
+        ]) {
             Some(AmountUnit::Millions)
-        } else if has(&["tnok", "knok", "1000 kr", "1 000 kr", "tusen", "i 1000", "(1000"]) {
+        } else if has(&[
+            "tnok", "knok", "1000 kr", "1 000 kr", "tusen", "i 1000", "(1000",
+        ]) {
             Some(AmountUnit::Thousands)
         } else {
             None
@@ -176,7 +185,10 @@ fn number_amount(n: f64, unit: AmountUnit) -> Result<ReadAmount, CellError> {
 }
 
 fn text_amount(original: &str, column_unit: AmountUnit) -> Result<ReadAmount, CellError> {
-    let mut s = original.trim().to_lowercase().replace(['\u{a0}', '\u{202f}'], " ");
+    let mut s = original
+        .trim()
+        .to_lowercase()
+        .replace(['\u{a0}', '\u{202f}'], " ");
     if s.contains("inkl") && s.contains("mva") {
         return err(
             format!("«{original}» includes VAT"),
@@ -184,14 +196,23 @@ fn text_amount(original: &str, column_unit: AmountUnit) -> Result<ReadAmount, Ce
         );
     }
     let mut estimate = false;
-    for prefix in ["ca.", "ca ", "anslått", "estimert", "est.", "approx.", "about"] {
+    for prefix in [
+        "ca.", "ca ", "anslått", "estimert", "est.", "approx.", "about",
+    ] {
         if let Some(rest) = s.strip_prefix(prefix) {
             estimate = true;
             s = rest.trim().to_owned();
         }
     }
-    for vat in ["eks. mva", "ekskl. mva", "eksl. mva", "eks mva", "ex. mva", "ex mva", "excl. vat"]
-    {
+    for vat in [
+        "eks. mva",
+        "ekskl. mva",
+        "eksl. mva",
+        "eks mva",
+        "ex. mva",
+        "ex mva",
+        "excl. vat",
+    ] {
         s = s.replace(vat, " ");
     }
     // The unit, explicit in the cell, or the column's convention.
@@ -199,10 +220,20 @@ fn text_amount(original: &str, column_unit: AmountUnit) -> Result<ReadAmount, Ce
     let mut stated = false;
     for (words, u) in [
         (
-            &["mnok", "mill. kr", "mill kr", "mill. nok", "millioner kroner", "mill.kr"][..],
+            &[
+                "mnok",
+                "mill. kr",
+                "mill kr",
+                "mill. nok",
+                "millioner kroner",
+                "mill.kr",
+            ][..],
             AmountUnit::Millions,
         ),
-        (&["tnok", "knok", "tusen kroner", "tusen kr"][..], AmountUnit::Thousands),
+        (
+            &["tnok", "knok", "tusen kroner", "tusen kr"][..],
+            AmountUnit::Thousands,
+        ),
     ] {
         for w in words {
             if s.contains(w) {
@@ -254,7 +285,9 @@ fn plain_number(s: &str) -> Result<Decimal, String> {
         None => (false, s),
     };
     if s.is_empty() || !s.chars().all(|c| c.is_ascii_digit() || " .,'".contains(c)) {
-        return Err("expected digits, with spaces or dots between thousands and a decimal comma".into());
+        return Err(
+            "expected digits, with spaces or dots between thousands and a decimal comma".into(),
+        );
     }
     let compact: String = s.chars().filter(|c| *c != ' ' && *c != '\'').collect();
     if s.contains(' ') && !groups_of_three(s.split(' ').filter(|g| !g.is_empty()), s) {
@@ -326,7 +359,8 @@ fn groups_of_three<'a>(mut groups: impl Iterator<Item = &'a str>, _whole: &str) 
     })
 }
 
-const DATE_HELP: &str = "write the date as dd.mm.yyyy (31.12.2027) or yyyy-mm-dd, or format the cell as a date";
+const DATE_HELP: &str =
+    "write the date as dd.mm.yyyy (31.12.2027) or yyyy-mm-dd, or format the cell as a date";
 
 /// Reads a date: a real date cell, `dd.mm.yyyy`, `d.m.yyyy` or ISO `yyyy-mm-dd`.
 pub fn date(cell: &Cell) -> Result<NaiveDate, CellError> {
@@ -348,8 +382,9 @@ fn text_date(s: &str) -> Result<NaiveDate, CellError> {
     let t = s.trim();
     // An ISO date with a time (`2027-12-31T00:00:00`, `2027-12-31 00:00`): the day counts.
     let t = match t.get(..10) {
-        Some(day) if t.len() > 10 && t.as_bytes()[10].is_ascii_whitespace()
-            || t.as_bytes().get(10) == Some(&b'T') =>
+        Some(day)
+            if t.len() > 10 && t.as_bytes()[10].is_ascii_whitespace()
+                || t.as_bytes().get(10) == Some(&b'T') =>
         {
             day
         }
@@ -506,7 +541,10 @@ pub fn extension_options(cell: &Cell, default_unit: Option<u32>) -> Result<Vec<u
     ] {
         s = s.replace(word, " ");
     }
-    let s = s.replace(" og ", "+").replace(" and ", "+").replace(", ", "+");
+    let s = s
+        .replace(" og ", "+")
+        .replace(" and ", "+")
+        .replace(", ", "+");
     let mut out = Vec::new();
     // Terms joined by «+»; a unit applies to the numbers before it that have none (1+1 år).
     let mut pending: Vec<u32> = Vec::new();
@@ -516,10 +554,7 @@ pub fn extension_options(cell: &Cell, default_unit: Option<u32>) -> Result<Vec<u
         }
         let (number, unit) = split_number_unit(term).ok_or_else(unreadable)?;
         let (times, n) = match number.split_once(['x', '×', '*']) {
-            Some((t, n)) => (
-                t.trim().parse::<u32>().map_err(|_| unreadable())?,
-                n.trim(),
-            ),
+            Some((t, n)) => (t.trim().parse::<u32>().map_err(|_| unreadable())?, n.trim()),
             None => (1, number.as_str()),
         };
         let n: Decimal = Decimal::from_str(&n.replace(',', ".")).map_err(|_| unreadable())?;
@@ -609,7 +644,10 @@ pub fn termination(cell: &Cell, default_unit: Option<u32>) -> Result<ReadTermina
             }
             None => {
                 return err(
-                    format!("the number {} does not say months or years", number_text(*n)),
+                    format!(
+                        "the number {} does not say months or years",
+                        number_text(*n)
+                    ),
                     help,
                 );
             }
@@ -621,7 +659,13 @@ pub fn termination(cell: &Cell, default_unit: Option<u32>) -> Result<ReadTermina
         .iter()
         .find_map(|w| lower.strip_prefix(w))
     {
-        Some(rest) => (false, rest.trim().trim_start_matches('(').trim_end_matches(')').trim()),
+        Some(rest) => (
+            false,
+            rest.trim()
+                .trim_start_matches('(')
+                .trim_end_matches(')')
+                .trim(),
+        ),
         None => (true, lower.as_str()),
     };
     if !for_convenience && period.is_empty() {
@@ -661,7 +705,9 @@ mod tests {
     }
 
     fn kr(cell: &Cell) -> String {
-        amount(cell, AmountUnit::Kroner).map(|a| a.value.to_string()).unwrap_or_else(|e| format!("ERR {}", e.message))
+        amount(cell, AmountUnit::Kroner)
+            .map(|a| a.value.to_string())
+            .unwrap_or_else(|e| format!("ERR {}", e.message))
     }
 
     #[test]
@@ -713,7 +759,12 @@ mod tests {
         assert_eq!(date(&t("2027-02-01")), Ok(d(2027, 2, 1)));
         assert_eq!(date(&t("2027-02-01 00:00:00")), Ok(d(2027, 2, 1)));
         assert_eq!(date(&Cell::Date(d(2027, 2, 1))), Ok(d(2027, 2, 1)));
-        assert!(date(&t("31.02.2024")).unwrap_err().message.contains("not a day"));
+        assert!(
+            date(&t("31.02.2024"))
+                .unwrap_err()
+                .message
+                .contains("not a day")
+        );
         assert!(date(&t("02/01/2027")).is_err());
         assert!(date(&t("1.2.27")).is_err());
         assert!(date(&Cell::Number(45000.0)).is_err());

@@ -174,7 +174,10 @@ impl Field {
                 "Leverandørens organisasjonsnummer, 9 siffer (mellomrom tillatt).",
                 "The supplier's organisation number, 9 digits (spaces allowed).",
             ),
-            Field::Kind => ("Kontrakt eller rammeavtale.", "Contract or framework agreement."),
+            Field::Kind => (
+                "Kontrakt eller rammeavtale.",
+                "Contract or framework agreement.",
+            ),
             Field::Framework => (
                 "Ja for rammeavtale, nei for kontrakt.",
                 "Yes for a framework agreement, no for a contract.",
@@ -282,7 +285,9 @@ enum Rule {
 const RULES: &[(Rule, Recognised)] = &[
     (
         Rule::Contains(&[&["inkl", "mva"], &["incl", "vat"]]),
-        Recognised::Refused("a value including VAT: the register needs values excluding VAT (eks. mva)"),
+        Recognised::Refused(
+            "a value including VAT: the register needs values excluding VAT (eks. mva)",
+        ),
     ),
     (
         Rule::Contains(&[
@@ -295,7 +300,14 @@ const RULES: &[(Rule, Recognised)] = &[
         Recognised::Field(Field::AuthorityOrgNo),
     ),
     (
-        Rule::Contains(&[&["org nr"], &["orgnr"], &["organisasjonsnummer"], &["org no"], &["organisation number"], &["organization number"]]),
+        Rule::Contains(&[
+            &["org nr"],
+            &["orgnr"],
+            &["organisasjonsnummer"],
+            &["org no"],
+            &["organisation number"],
+            &["organization number"],
+        ]),
         Recognised::Field(Field::SupplierOrgNo),
     ),
     (
@@ -323,20 +335,52 @@ const RULES: &[(Rule, Recognised)] = &[
         Recognised::Field(Field::AnnualValue),
     ),
     (
-        Rule::Exact(&["estimat", "estimert", "anslag", "verdien er estimat", "verdi estimert", "value is an estimate", "estimate", "estimated"]),
+        Rule::Exact(&[
+            "estimat",
+            "estimert",
+            "anslag",
+            "verdien er estimat",
+            "verdi estimert",
+            "value is an estimate",
+            "estimate",
+            "estimated",
+        ]),
         Recognised::Field(Field::ValueIsEstimate),
     ),
     (
         Rule::Exact(&[
-            "id", "avtale id", "avtaleid", "avtalenr", "avtalenummer", "avtale nr", "kontraktsnr",
-            "kontraktsnummer", "kontrakt nr", "kontrakt id", "saksnr", "saksnummer", "referanse",
-            "ref", "ref nr", "contract id", "contract no", "contract number", "agreement id",
-            "agreement no", "reference",
+            "id",
+            "avtale id",
+            "avtaleid",
+            "avtalenr",
+            "avtalenummer",
+            "avtale nr",
+            "kontraktsnr",
+            "kontraktsnummer",
+            "kontrakt nr",
+            "kontrakt id",
+            "saksnr",
+            "saksnummer",
+            "referanse",
+            "ref",
+            "ref nr",
+            "contract id",
+            "contract no",
+            "contract number",
+            "agreement id",
+            "agreement no",
+            "reference",
         ]),
         Recognised::Field(Field::Id),
     ),
     (
-        Rule::Contains(&[&["avtaletype"], &["kontraktstype"], &["type avtale"], &["contract type"], &["agreement type"]]),
+        Rule::Contains(&[
+            &["avtaletype"],
+            &["kontraktstype"],
+            &["type avtale"],
+            &["contract type"],
+            &["agreement type"],
+        ]),
         Recognised::Field(Field::Kind),
     ),
     (
@@ -356,7 +400,12 @@ const RULES: &[(Rule, Recognised)] = &[
         Recognised::Field(Field::Subject),
     ),
     (
-        Rule::Contains(&[&["karakter"], &["kompleksitet"], &["standard", "kompleks"], &["character"]]),
+        Rule::Contains(&[
+            &["karakter"],
+            &["kompleksitet"],
+            &["standard", "kompleks"],
+            &["character"],
+        ]),
         Recognised::Field(Field::Character),
     ),
     (
@@ -379,7 +428,10 @@ const RULES: &[(Rule, Recognised)] = &[
         Rule::Contains(&[&["kunngjøring"], &["doffin"], &["notice ref"], &["ted ref"]]),
         Recognised::Field(Field::Notice),
     ),
-    (Rule::Exact(&["ted", "notice"]), Recognised::Field(Field::Notice)),
+    (
+        Rule::Exact(&["ted", "notice"]),
+        Recognised::Field(Field::Notice),
+    ),
     (
         Rule::Contains(&[
             &["signert"],
@@ -398,11 +450,24 @@ const RULES: &[(Rule, Recognised)] = &[
         Recognised::Field(Field::Part),
     ),
     (
-        Rule::Contains(&[&["oppstart"], &["start"], &["gyldig fra"], &["fra dato"], &["ikrafttredelse"]]),
+        Rule::Contains(&[
+            &["oppstart"],
+            &["start"],
+            &["gyldig fra"],
+            &["fra dato"],
+            &["ikrafttredelse"],
+        ]),
         Recognised::Field(Field::Start),
     ),
     (
-        Rule::Contains(&[&["utløp"], &["slutt"], &["gyldig til"], &["til dato"], &["end date"], &["expir"]]),
+        Rule::Contains(&[
+            &["utløp"],
+            &["slutt"],
+            &["gyldig til"],
+            &["til dato"],
+            &["end date"],
+            &["expir"],
+        ]),
         Recognised::Field(Field::End),
     ),
     (
@@ -429,7 +494,13 @@ const RULES: &[(Rule, Recognised)] = &[
         Recognised::Field(Field::Supplier),
     ),
     (
-        Rule::Contains(&[&["tjenesteområde"], &["sektor"], &["fagområde"], &["område"], &["service area"]]),
+        Rule::Contains(&[
+            &["tjenesteområde"],
+            &["sektor"],
+            &["fagområde"],
+            &["område"],
+            &["service area"],
+        ]),
         Recognised::Field(Field::ServiceArea),
     ),
     (
@@ -551,7 +622,12 @@ mod tests {
     fn every_written_heading_reads_back_as_its_field() {
         for field in Field::ALL {
             for lang in [Lang::Nb, Lang::En] {
-                assert_eq!(f(field.heading(lang)), Some(field), "{}", field.heading(lang));
+                assert_eq!(
+                    f(field.heading(lang)),
+                    Some(field),
+                    "{}",
+                    field.heading(lang)
+                );
             }
         }
     }

@@ -67,49 +67,27 @@ pub fn tables(p: &Portfolio, assessments: &[Assessment], plan: &Plan, lang: Lang
     ]
 }
 
-/// The register columns of the contracts sheet (the contract type stands for the yes/no
-/// framework column).
-pub const CONTRACT_COLUMNS: [Field; 26] = [
-    Field::Id,
-    Field::Title,
-    Field::Authorities,
-    Field::AuthorityOrgNo,
-    Field::Supplier,
-    Field::SupplierOrgNo,
-    Field::Kind,
-    Field::Subject,
-    Field::Character,
-    Field::ServiceArea,
-    Field::System,
-    Field::Procedure,
-    Field::Announced,
-    Field::Notice,
-    Field::Signed,
-    Field::Part,
-    Field::Start,
-    Field::End,
-    Field::Options,
-    Field::OptionsExercised,
-    Field::EndWithOptions,
-    Field::Value,
-    Field::ValueIsEstimate,
-    Field::AnnualValue,
-    Field::Termination,
-    Field::TerminationOnMerger,
-];
+/// The register columns of the contracts sheet: every field but the yes/no framework column
+/// (the contract type says it).
+pub fn contract_columns() -> impl Iterator<Item = Field> {
+    Field::ALL.into_iter().filter(|f| *f != Field::Framework)
+}
 
 fn contracts(p: &Portfolio, lang: Lang) -> Table {
     Table {
         name: pick(lang, "Kontrakter", "Contracts"),
         file: pick(lang, "kontrakter.csv", "contracts.csv"),
-        headings: CONTRACT_COLUMNS
-            .iter()
+        headings: contract_columns()
             .map(|f| f.heading(lang).to_owned())
             .collect(),
         rows: p
             .contracts
             .iter()
-            .map(|c| CONTRACT_COLUMNS.iter().map(|f| contract_cell(p, c, *f, lang)).collect())
+            .map(|c| {
+                contract_columns()
+                    .map(|f| contract_cell(p, c, f, lang))
+                    .collect()
+            })
             .collect(),
     }
 }
@@ -162,7 +140,10 @@ pub fn contract_cell(p: &Portfolio, c: &Contract, f: Field, lang: Lang) -> Value
         Field::Announced => yes_no(c.award.announced),
         Field::Notice => opt_text(c.award.notice.as_ref()),
         Field::Signed => Value::Date(c.award.signed),
-        Field::Part => c.award.part.map_or(Value::Empty, |part| text(format!("{part:?}"))),
+        Field::Part => c
+            .award
+            .part
+            .map_or(Value::Empty, |part| text(format!("{part:?}"))),
         Field::Start => Value::Date(c.start),
         Field::End => Value::Date(c.end),
         Field::EndWithOptions => Value::Date(c.end_with_options()),
@@ -262,7 +243,10 @@ fn assessment_table(p: &Portfolio, assessments: &[Assessment], lang: Lang) -> Ta
         .iter()
         .map(|a| {
             let f = &a.figures;
-            let title = p.contract(&a.contract).map(|c| c.title.clone()).unwrap_or_default();
+            let title = p
+                .contract(&a.contract)
+                .map(|c| c.title.clone())
+                .unwrap_or_default();
             let grounds: Vec<_> = a.grounds.iter().map(|g| labels::ground(*g)).collect();
             let amount = |d: Option<Decimal>| d.map_or(Value::Empty, Value::Amount);
             vec![
@@ -273,7 +257,9 @@ fn assessment_table(p: &Portfolio, assessments: &[Assessment], lang: Lang) -> Ta
                 Value::Date(a.date),
                 Value::Recommendation(
                     a.recommendation,
-                    labels::recommendation(a.recommendation).get(lang).to_owned(),
+                    labels::recommendation(a.recommendation)
+                        .get(lang)
+                        .to_owned(),
                 ),
                 text(labels::join(&grounds).get(lang)),
                 text(format!("{:?}", a.part)),
@@ -335,7 +321,9 @@ fn deadlines(plan: &Plan, lang: Lang) -> Table {
                 c.map_or(Value::Empty, |c| text(&c.title)),
                 opt_text(a.change.as_ref()),
                 opt_text(c.and_then(|c| c.system.as_ref())),
-                c.map_or(Value::Empty, |c| text(c.priority.priority.label().get(lang))),
+                c.map_or(Value::Empty, |c| {
+                    text(c.priority.priority.label().get(lang))
+                }),
                 text(terms::yes_no_label(a.past, lang)),
                 text(a.summary.get(lang)),
                 text(a.basis.get(lang)),
@@ -384,10 +372,18 @@ impl Formats {
                 .set_background_color(Color::RGB(0xD9E1F2))
                 .set_border_bottom(FormatBorder::Thin)
                 .set_align(FormatAlign::Top),
-            kroner: Format::new().set_num_format(kroner).set_align(FormatAlign::Top),
-            ore: Format::new().set_num_format(ore).set_align(FormatAlign::Top),
-            date: Format::new().set_num_format(date).set_align(FormatAlign::Top),
-            percent: Format::new().set_num_format("0%").set_align(FormatAlign::Top),
+            kroner: Format::new()
+                .set_num_format(kroner)
+                .set_align(FormatAlign::Top),
+            ore: Format::new()
+                .set_num_format(ore)
+                .set_align(FormatAlign::Top),
+            date: Format::new()
+                .set_num_format(date)
+                .set_align(FormatAlign::Top),
+            percent: Format::new()
+                .set_num_format("0%")
+                .set_align(FormatAlign::Top),
             wrap: Format::new().set_text_wrap().set_align(FormatAlign::Top),
             plain: Format::new().set_align(FormatAlign::Top),
         }
@@ -414,17 +410,18 @@ fn recommendation_format(r: Recommendation) -> Format {
         .set_align(FormatAlign::Top)
 }
 
-/// Writes one cell.
+/// Writes one cell; text longer than the column is wrapped.
 pub fn write_value(
     ws: &mut Worksheet,
     row: u32,
     col: u16,
     v: &Value,
     f: &Formats,
+    width: f64,
 ) -> Result<(), XlsxError> {
     match v {
         Value::Empty => {}
-        Value::Text(s) if s.contains('\n') || s.chars().count() > 60 => {
+        Value::Text(s) if lines(s, width) > 1 => {
             ws.write_string_with_format(row, col, s, &f.wrap)?;
         }
         Value::Text(s) => {
@@ -432,7 +429,11 @@ pub fn write_value(
         }
         Value::Amount(d) => {
             // Excel holds every number as a double: amounts up to 10^15 kroner keep their øre.
-            let format = if d.fract().is_zero() { &f.kroner } else { &f.ore };
+            let format = if d.fract().is_zero() {
+                &f.kroner
+            } else {
+                &f.ore
+            };
             ws.write_number_with_format(row, col, d.to_f64().unwrap_or_default(), format)?;
         }
         Value::Number(n) => {
@@ -440,7 +441,12 @@ pub fn write_value(
         }
         Value::Percent(d) => {
             let fraction = d / Decimal::ONE_HUNDRED;
-            ws.write_number_with_format(row, col, fraction.to_f64().unwrap_or_default(), &f.percent)?;
+            ws.write_number_with_format(
+                row,
+                col,
+                fraction.to_f64().unwrap_or_default(),
+                &f.percent,
+            )?;
         }
         Value::Date(d) => {
             ws.write_datetime_with_format(row, col, excel_date(*d)?, &f.date)?;
@@ -452,7 +458,18 @@ pub fn write_value(
     Ok(())
 }
 
-/// A sensible width for a column: its longest line, between 8 and 60 characters.
+/// The lines a text takes in a column `width` characters wide (a rough measure: spreadsheets
+/// do not grow rows for wrapped text by themselves).
+fn lines(s: &str, width: f64) -> usize {
+    // Proportional text fits about a fifth more characters than the column's width in digits.
+    let per_line = ((width * 1.2) as usize).saturating_sub(2).max(1);
+    s.lines()
+        .map(|l| l.chars().count().div_ceil(per_line).max(1))
+        .sum::<usize>()
+        .max(1)
+}
+
+/// A sensible width for a column: its longest line, between 8 and 80 characters.
 fn width(t: &Table, col: usize) -> f64 {
     let shown = |v: &Value| match v {
         Value::Empty => 0,
@@ -470,28 +487,48 @@ fn width(t: &Table, col: usize) -> f64 {
         .map(shown)
         .max()
         .unwrap_or(0);
-    let heading = t.headings.get(col).map_or(0, |h| h.chars().count().min(24));
-    (longest.max(heading) + 2).clamp(8, 60) as f64
+    let heading = t.headings.get(col).map_or(0, |h| h.chars().count().min(30));
+    (longest.max(heading) + 2).clamp(10, 80) as f64
 }
 
 /// Adds a sheet with its headings (frozen, filtered) and rows.
 pub fn write_table(wb: &mut Workbook, t: &Table, f: &Formats) -> Result<(), XlsxError> {
     let ws = wb.add_worksheet();
     ws.set_name(t.name)?;
+    let widths: Vec<f64> = (0..t.headings.len()).map(|c| width(t, c)).collect();
+    let col_of = |c: usize| u16::try_from(c).map_err(|_| XlsxError::RowColumnLimitError);
     for (c, h) in t.headings.iter().enumerate() {
-        let col = u16::try_from(c).map_err(|_| XlsxError::RowColumnLimitError)?;
-        ws.write_string_with_format(0, col, h, &f.heading)?;
-        ws.set_column_width(col, width(t, c))?;
+        ws.write_string_with_format(0, col_of(c)?, h, &f.heading)?;
+        ws.set_column_width(col_of(c)?, widths[c])?;
     }
+    let heading_lines = t
+        .headings
+        .iter()
+        .zip(&widths)
+        .map(|(h, w)| lines(h, *w))
+        .max()
+        .unwrap_or(1);
+    ws.set_row_height(0, 15.0 * heading_lines as f64)?;
     for (r, row) in t.rows.iter().enumerate() {
         let r = u32::try_from(r + 1).map_err(|_| XlsxError::RowColumnLimitError)?;
+        let mut height = 1;
         for (c, v) in row.iter().enumerate() {
-            let col = u16::try_from(c).map_err(|_| XlsxError::RowColumnLimitError)?;
-            write_value(ws, r, col, v, f)?;
+            write_value(ws, r, col_of(c)?, v, f, widths[c])?;
+            if let Value::Text(s) = v {
+                height = height.max(lines(s, widths[c]));
+            }
+        }
+        if height > 1 {
+            ws.set_row_height(r, (15.0 * height as f64).min(409.0))?;
         }
     }
     ws.set_freeze_panes(1, 0)?;
-    let last_col = u16::try_from(t.headings.len().saturating_sub(1)).unwrap_or(0);
+    // Printed: A4 landscape, one page wide, the headings on every page.
+    ws.set_paper_size(9)
+        .set_landscape()
+        .set_print_fit_to_pages(1, 0);
+    ws.set_repeat_rows(0, 0)?;
+    let last_col = col_of(t.headings.len().saturating_sub(1))?;
     let last_row = u32::try_from(t.rows.len()).unwrap_or(0);
     ws.autofilter(0, 0, last_row, last_col)?;
     Ok(())

@@ -87,7 +87,9 @@ pub fn read(path: &Path, sheet: Option<&str>) -> Result<Vec<Grid>, ReadError> {
     let names = book.sheet_names();
     let wanted: Vec<String> = match sheet {
         Some(s) => {
-            let Some(found) = names.iter().find(|n| n.as_str() == s || n.eq_ignore_ascii_case(s))
+            let Some(found) = names
+                .iter()
+                .find(|n| n.as_str() == s || n.eq_ignore_ascii_case(s))
             else {
                 return Err(read_error(
                     format!("no sheet «{s}» in {}", path.display()),
@@ -163,9 +165,10 @@ fn cell(d: &Data) -> Cell {
         Data::Int(i) => Cell::Number(*i as f64),
         Data::Float(f) => Cell::Number(*f),
         Data::Bool(b) => Cell::Bool(*b),
-        Data::DateTime(dt) if dt.is_datetime() => dt
-            .as_datetime()
-            .map_or_else(|| Cell::Text(dt.as_f64().to_string()), |t| Cell::Date(t.date())),
+        Data::DateTime(dt) if dt.is_datetime() => dt.as_datetime().map_or_else(
+            || Cell::Text(dt.as_f64().to_string()),
+            |t| Cell::Date(t.date()),
+        ),
         Data::DateTime(dt) => Cell::Text(dt.as_f64().to_string()),
         Data::DateTimeIso(s) => s
             .get(..10)
@@ -234,7 +237,11 @@ fn decode(bytes: &[u8]) -> (String, &'static str) {
 
 /// Semicolon (Excel in Norwegian) when the lines split consistently on it, else comma or tab.
 fn detect_delimiter(text: &str) -> u8 {
-    let lines: Vec<&str> = text.lines().filter(|l| !l.trim().is_empty()).take(30).collect();
+    let lines: Vec<&str> = text
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .take(30)
+        .collect();
     let consistent = |d: u8| -> usize {
         let counts: Vec<usize> = lines
             .iter()
@@ -271,7 +278,11 @@ mod tests {
 
     #[test]
     fn csv_delimiters_and_encodings() {
-        let g = csv_grid("Avtale;Verdi\nRenhold;12 500 000,50\n".as_bytes(), "r".into()).unwrap();
+        let g = csv_grid(
+            "Avtale;Verdi\nRenhold;12 500 000,50\n".as_bytes(),
+            "r".into(),
+        )
+        .unwrap();
         assert_eq!(g.rows[1][1], Cell::Text("12 500 000,50".into()));
         assert!(g.format.contains("semicolon"));
         let g = csv_grid(b"Avtale,Verdi\nRenhold,12500000\n", "r".into()).unwrap();

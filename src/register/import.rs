@@ -67,7 +67,9 @@ impl Mapping {
         let key = normalise(heading);
         self.columns
             .iter()
-            .find(|(k, _)| k.eq_ignore_ascii_case(&letter) || (!key.is_empty() && normalise(k) == key))
+            .find(|(k, _)| {
+                k.eq_ignore_ascii_case(&letter) || (!key.is_empty() && normalise(k) == key)
+            })
             .map(|(_, v)| v.as_str())
     }
 }
@@ -149,7 +151,10 @@ pub struct Import {
 /// Reads a register file into contracts (nothing is written).
 pub fn read(path: &Path, options: &Options) -> Result<Import, Vec<Issue>> {
     let file = path.display().to_string();
-    let sheet = options.sheet.as_deref().or(options.mapping.sheet.as_deref());
+    let sheet = options
+        .sheet
+        .as_deref()
+        .or(options.mapping.sheet.as_deref());
     let grids = grid::read(path, sheet).map_err(|e| {
         vec![Issue {
             at: file.clone(),
@@ -252,7 +257,9 @@ fn read_sheet(g: &Grid, heading_row: usize, options: &Options) -> Import {
 }
 
 fn row_is_empty(g: &Grid, r: usize) -> bool {
-    g.rows.get(r).is_none_or(|row| row.iter().all(Cell::is_empty))
+    g.rows
+        .get(r)
+        .is_none_or(|row| row.iter().all(Cell::is_empty))
 }
 
 fn check_mapping_keys(mapping: &Mapping, errors: &mut Vec<Issue>) {
@@ -375,7 +382,10 @@ fn read_columns(g: &Grid, hr: usize, options: &Options, errors: &mut Vec<Issue>)
 /// `(mnd)`, `(måneder)`, `months` → 1; `(år)`, `years` → 12.
 fn period_unit(s: &str) -> Option<u32> {
     let words: Vec<&str> = s.split_whitespace().collect();
-    if words.iter().any(|w| ["mnd", "måneder", "months", "month"].contains(w)) {
+    if words
+        .iter()
+        .any(|w| ["mnd", "måneder", "months", "month"].contains(w))
+    {
         Some(1)
     } else if words.iter().any(|w| ["år", "years", "year"].contains(w)) {
         Some(12)
@@ -468,7 +478,10 @@ impl RowReader<'_> {
         o.insert("id".into(), Value::Null);
         let title = self.text(r, Field::Title).map(Value::String);
         o.insert("title".into(), d.need("title", title));
-        for (f, key) in [(Field::ServiceArea, "service_area"), (Field::System, "system")] {
+        for (f, key) in [
+            (Field::ServiceArea, "service_area"),
+            (Field::System, "system"),
+        ] {
             if let Some(t) = self.text(r, f) {
                 o.insert(key.into(), Value::String(t));
             }
@@ -487,7 +500,9 @@ impl RowReader<'_> {
         let end = self.read(r, Field::End, &mut d, |_, c| cells::date(c));
         o.insert("start".into(), d.need("start", start.map(date_json)));
         o.insert("end".into(), d.need("end", end.map(date_json)));
-        let value = self.read(r, Field::Value, &mut d, |c, cell| cells::amount(cell, c.unit));
+        let value = self.read(r, Field::Value, &mut d, |c, cell| {
+            cells::amount(cell, c.unit)
+        });
         let estimate_column = self.read(r, Field::ValueIsEstimate, &mut d, |_, c| cells::yes_no(c));
         let heading_estimate = self.column(Field::Value).is_some_and(|c| c.estimate);
         if let Some(note) = value.as_ref().and_then(|v| v.note.clone()) {
@@ -495,11 +510,16 @@ impl RowReader<'_> {
         }
         let estimate = estimate_column
             .unwrap_or(heading_estimate || value.as_ref().is_some_and(|v| v.estimate));
-        o.insert("value".into(), d.need("value", value.map(|v| amount_json(v.value))));
+        o.insert(
+            "value".into(),
+            d.need("value", value.map(|v| amount_json(v.value))),
+        );
         if estimate {
             o.insert("value_is_estimate".into(), Value::Bool(true));
         }
-        if let Some(a) = self.read(r, Field::AnnualValue, &mut d, |c, cell| cells::amount(cell, c.unit)) {
+        if let Some(a) = self.read(r, Field::AnnualValue, &mut d, |c, cell| {
+            cells::amount(cell, c.unit)
+        }) {
             o.insert("annual_value".into(), amount_json(a.value));
         }
         let options = self.options(r, end, &mut d);
@@ -543,14 +563,19 @@ impl RowReader<'_> {
         match (by_type, by_flag) {
             (Some(a), Some(b)) if a != b => {
                 if let Some(c) = self.column(Field::Framework) {
-                    d.errors.push(self.issue(
-                        r,
-                        c,
-                        CellError {
-                            message: format!("the contract type says {a} but this column says {b}"),
-                            help: "make the two columns agree, or ignore one in a mapping file".into(),
-                        },
-                    ));
+                    d.errors.push(
+                        self.issue(
+                            r,
+                            c,
+                            CellError {
+                                message: format!(
+                                    "the contract type says {a} but this column says {b}"
+                                ),
+                                help: "make the two columns agree, or ignore one in a mapping file"
+                                    .into(),
+                            },
+                        ),
+                    );
                 }
                 None
             }
@@ -603,14 +628,20 @@ impl RowReader<'_> {
             .map(Value::Bool);
         a.insert(
             "procedure".into(),
-            d.need("award.procedure", procedure.and_then(|p| serde_json::to_value(p).ok())),
+            d.need(
+                "award.procedure",
+                procedure.and_then(|p| serde_json::to_value(p).ok()),
+            ),
         );
         a.insert("announced".into(), d.need("award.announced", announced));
         if let Some(n) = notice {
             a.insert("notice".into(), Value::String(n));
         }
         let signed = self.read(r, Field::Signed, d, |_, c| cells::date(c));
-        a.insert("signed".into(), d.need("award.signed", signed.map(date_json)));
+        a.insert(
+            "signed".into(),
+            d.need("award.signed", signed.map(date_json)),
+        );
         if let Some(p) = self.enumerated(r, Field::Part, d, terms::parse_part) {
             a.insert("part".into(), p);
         }
@@ -688,11 +719,17 @@ impl RowReader<'_> {
 
     fn options(&self, r: usize, end: Option<chrono::NaiveDate>, d: &mut Draft) -> Vec<Value> {
         let months = self
-            .read(r, Field::Options, d, |c, cell| cells::extension_options(cell, c.period))
+            .read(r, Field::Options, d, |c, cell| {
+                cells::extension_options(cell, c.period)
+            })
             .unwrap_or_default();
         let exercised = self
             .read(r, Field::OptionsExercised, d, |_, cell| match cell {
-                Cell::Text(t) if ["nei", "ingen", "no", "none", "-"].contains(&t.to_lowercase().as_str()) => Ok(0),
+                Cell::Text(t)
+                    if ["nei", "ingen", "no", "none", "-"].contains(&t.to_lowercase().as_str()) =>
+                {
+                    Ok(0)
+                }
                 other => cells::count(other),
             })
             .unwrap_or(0) as usize;
@@ -751,7 +788,9 @@ impl RowReader<'_> {
     /// on the merger: a clause a register rarely records, left null for the user without its
     /// column.
     fn termination(&self, r: usize, d: &mut Draft) -> Option<Value> {
-        let t = self.read(r, Field::Termination, d, |c, cell| cells::termination(cell, c.period))?;
+        let t = self.read(r, Field::Termination, d, |c, cell| {
+            cells::termination(cell, c.period)
+        })?;
         let on_merger = self
             .read(r, Field::TerminationOnMerger, d, |_, c| cells::yes_no(c))
             .map(Value::Bool);
@@ -812,7 +851,11 @@ fn amount_json(v: Decimal) -> Value {
 pub fn slug(s: &str, lowercase: bool) -> String {
     let mut out = String::new();
     for c in s.trim().chars() {
-        let c = if lowercase { c.to_lowercase().next().unwrap_or(c) } else { c };
+        let c = if lowercase {
+            c.to_lowercase().next().unwrap_or(c)
+        } else {
+            c
+        };
         let piece = match c {
             'æ' => "ae",
             'Æ' => "Ae",
@@ -853,13 +896,18 @@ fn assign_ids(import: &mut Import, g: &Grid) {
     let mut derived = Vec::new();
     for (i, c) in import.contracts.iter_mut().enumerate() {
         let authority = first_authority(&c.json);
-        let cell = id_col.map(|col| g.cell(c.row, col)).filter(|x| !x.is_empty());
+        let cell = id_col
+            .map(|col| g.cell(c.row, col))
+            .filter(|x| !x.is_empty());
         match cell {
             Some(cell) => {
                 let raw = cell.display();
                 let mut id = slug(&raw, false);
                 if !id.starts_with(|ch: char| ch.is_ascii_alphabetic()) {
-                    id = format!("{}-{id}", authority.clone().unwrap_or_else(|| "avtale".into()));
+                    id = format!(
+                        "{}-{id}",
+                        authority.clone().unwrap_or_else(|| "avtale".into())
+                    );
                 }
                 if id != raw {
                     c.notes.push(format!("id «{id}» made from «{raw}»"));
@@ -873,7 +921,8 @@ fn assign_ids(import: &mut Import, g: &Grid) {
                             first + 1,
                             cell_ref(&g.sheet, *first, col)
                         ),
-                        help: "every contract needs its own id: give the rows distinct numbers".into(),
+                        help: "every contract needs its own id: give the rows distinct numbers"
+                            .into(),
                     });
                 } else {
                     stated.insert(id.clone(), c.row);
@@ -887,14 +936,22 @@ fn assign_ids(import: &mut Import, g: &Grid) {
     for i in derived {
         let c = &mut import.contracts[i];
         let title = c.json.get("title").and_then(Value::as_str).unwrap_or("");
-        let year = c.json.get("start").and_then(Value::as_str).and_then(|s| s.get(..4));
+        let year = c
+            .json
+            .get("start")
+            .and_then(Value::as_str)
+            .and_then(|s| s.get(..4));
         let mut parts: Vec<String> = Vec::new();
         if let Some(a) = first_authority(&c.json) {
             parts.push(a);
         }
         let t = slug(title, true);
         let t: String = t.chars().take(40).collect();
-        parts.push(if t.is_empty() { format!("rad-{}", c.row + 1) } else { t.trim_end_matches('-').to_owned() });
+        parts.push(if t.is_empty() {
+            format!("rad-{}", c.row + 1)
+        } else {
+            t.trim_end_matches('-').to_owned()
+        });
         if let Some(y) = year {
             parts.push(y.to_owned());
         }
@@ -906,7 +963,9 @@ fn assign_ids(import: &mut Import, g: &Grid) {
             n += 1;
         }
         if id != base {
-            c.notes.push(format!("id «{base}» was taken by another row: this one is «{id}»"));
+            c.notes.push(format!(
+                "id «{base}» was taken by another row: this one is «{id}»"
+            ));
         }
         used.insert(id.clone());
         c.id = id;
@@ -997,7 +1056,10 @@ mod tests {
 
     #[test]
     fn slugs_are_valid_ids() {
-        assert_eq!(slug("Lønns- og personalsystem", true), "lonns-og-personalsystem");
+        assert_eq!(
+            slug("Lønns- og personalsystem", true),
+            "lonns-og-personalsystem"
+        );
         assert_eq!(slug("AVT 2021/34", false), "AVT-2021-34");
         assert_eq!(slug("Bærum kommune", true), "baerum-kommune");
         assert_eq!(slug("fjordvik-lonn-2021", false), "fjordvik-lonn-2021");
@@ -1005,6 +1067,9 @@ mod tests {
 
     #[test]
     fn lists_of_names() {
-        assert_eq!(split_list("Fjordvik, Lillevik og Storvik"), vec!["Fjordvik", "Lillevik", "Storvik"]);
+        assert_eq!(
+            split_list("Fjordvik, Lillevik og Storvik"),
+            vec!["Fjordvik", "Lillevik", "Storvik"]
+        );
     }
 }

@@ -3,8 +3,8 @@
 
 pub mod cells;
 pub mod columns;
+pub mod export;
 pub mod grid;
 pub mod import;
-pub mod terms;
-pub mod export;
 pub mod template;
+pub mod terms;

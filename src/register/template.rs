@@ -12,31 +12,17 @@ use super::terms;
 use crate::model::Merger;
 use crate::text::Lang;
 
-/// The template's columns, in the order a register is usually filled in.
-pub const COLUMNS: [Field; 22] = [
-    Field::Id,
-    Field::Title,
-    Field::Authorities,
-    Field::Supplier,
-    Field::SupplierOrgNo,
-    Field::Kind,
-    Field::Subject,
-    Field::Character,
-    Field::ServiceArea,
-    Field::System,
-    Field::Procedure,
-    Field::Notice,
-    Field::Signed,
-    Field::Start,
-    Field::End,
-    Field::Options,
-    Field::OptionsExercised,
-    Field::Value,
-    Field::ValueIsEstimate,
-    Field::AnnualValue,
-    Field::Termination,
-    Field::TerminationOnMerger,
-];
+/// The template's columns: the export's, less those a person filling in a register should not
+/// have to give (the authorities' numbers, the announcement and part, which follow from the
+/// procedure and the value, and the end with options, which follows from the options).
+fn columns() -> impl Iterator<Item = Field> {
+    super::export::contract_columns().filter(|f| {
+        !matches!(
+            f,
+            Field::AuthorityOrgNo | Field::Announced | Field::Part | Field::EndWithOptions
+        )
+    })
+}
 
 /// Rows with drop-down lists (the example row and the rows to fill in).
 const ROWS: u32 = 1000;
@@ -51,7 +37,11 @@ fn example(field: Field, merger: Option<&Merger>, lang: Lang) -> Value {
     let text = |s: &str| Value::Text(s.to_owned());
     match field {
         Field::Id => text("renhold-2023"),
-        Field::Title => text(if nb { "Renhold av kommunale bygg" } else { "Cleaning of municipal buildings" }),
+        Field::Title => text(if nb {
+            "Renhold av kommunale bygg"
+        } else {
+            "Cleaning of municipal buildings"
+        }),
         Field::Authorities => text(
             merger
                 .and_then(|m| m.municipalities.first())
@@ -59,9 +49,15 @@ fn example(field: Field, merger: Option<&Merger>, lang: Lang) -> Value {
         ),
         Field::Supplier => text("Renhold AS"),
         Field::SupplierOrgNo => text("999 999 999"),
-        Field::Kind => text(terms::kind_label(crate::model::ContractKind::Contract, lang)),
+        Field::Kind => text(terms::kind_label(
+            crate::model::ContractKind::Contract,
+            lang,
+        )),
         Field::Subject => text(terms::subject_label(crate::model::Subject::Services, lang)),
-        Field::Character => text(terms::character_label(crate::model::Character::Standard, lang)),
+        Field::Character => text(terms::character_label(
+            crate::model::Character::Standard,
+            lang,
+        )),
         Field::ServiceArea => text(if nb { "Eiendom" } else { "Property" }),
         Field::System => Value::Empty,
         Field::Procedure => text(terms::procedure_label(crate::model::Procedure::Open, lang)),
@@ -83,7 +79,10 @@ fn example(field: Field, merger: Option<&Merger>, lang: Lang) -> Value {
 /// The values a drop-down offers for a column, if it has one.
 fn choices(field: Field, merger: Option<&Merger>, lang: Lang) -> Option<Vec<String>> {
     let list: Vec<String> = match field {
-        Field::Kind => terms::KINDS.iter().map(|k| terms::kind_label(*k, lang).to_owned()).collect(),
+        Field::Kind => terms::KINDS
+            .iter()
+            .map(|k| terms::kind_label(*k, lang).to_owned())
+            .collect(),
         Field::Subject => terms::SUBJECTS
             .iter()
             .map(|s| terms::subject_label(*s, lang).to_owned())
@@ -96,11 +95,18 @@ fn choices(field: Field, merger: Option<&Merger>, lang: Lang) -> Option<Vec<Stri
             .iter()
             .map(|p| terms::procedure_label(*p, lang).to_owned())
             .collect(),
-        Field::ValueIsEstimate | Field::Announced | Field::Framework | Field::TerminationOnMerger => [true, false]
+        Field::ValueIsEstimate
+        | Field::Announced
+        | Field::Framework
+        | Field::TerminationOnMerger => [true, false]
             .iter()
             .map(|b| terms::yes_no_label(*b, lang).to_owned())
             .collect(),
-        Field::Authorities => merger?.municipalities.iter().map(|m| m.name.clone()).collect(),
+        Field::Authorities => merger?
+            .municipalities
+            .iter()
+            .map(|m| m.name.clone())
+            .collect(),
         _ => return None,
     };
     Some(list)
@@ -109,47 +115,44 @@ fn choices(field: Field, merger: Option<&Merger>, lang: Lang) -> Option<Vec<Stri
 /// The template workbook's bytes.
 pub fn template(merger: Option<&Merger>, lang: Lang) -> Result<Vec<u8>, XlsxError> {
     let table = Table {
-        name: if lang == Lang::Nb { "Avtaler" } else { "Contracts" },
+        name: if lang == Lang::Nb {
+            "Avtaler"
+        } else {
+            "Contracts"
+        },
         file: "",
-        headings: COLUMNS.iter().map(|f| f.heading(lang).to_owned()).collect(),
-        rows: vec![COLUMNS.iter().map(|f| example(*f, merger, lang)).collect()],
+        headings: columns().map(|f| f.heading(lang).to_owned()).collect(),
+        rows: vec![columns().map(|f| example(f, merger, lang)).collect()],
     };
     let mut wb = Workbook::new();
     wb.set_properties(
         &rust_xlsxwriter::DocProperties::new()
-            .set_title(if lang == Lang::Nb { "Avtaleregister (vesentlig)" } else { "Contract register (vesentlig)" })
+            .set_title(if lang == Lang::Nb {
+                "Avtaleregister (vesentlig)"
+            } else {
+                "Contract register (vesentlig)"
+            })
             .set_author("vesentlig")
             .set_creation_datetime(&rust_xlsxwriter::ExcelDateTime::from_ymd(2000, 1, 1)?),
     );
     let formats = Formats::new(lang);
     write_table(&mut wb, &table, &formats)?;
     let ws = wb.worksheet_from_index(0)?;
-    for (c, field) in COLUMNS.iter().enumerate() {
+    for (c, field) in columns().enumerate() {
         let col = u16::try_from(c).map_err(|_| XlsxError::RowColumnLimitError)?;
         let note = Note::new(field.guidance(lang))
             .set_author("vesentlig")
             .set_width(320)
             .set_height(110);
         ws.insert_note(0, col, &note)?;
-        ws.set_column_width(col, width(*field))?;
-        if let Some(list) = choices(*field, merger, lang) {
+        if let Some(list) = choices(field, merger, lang) {
             let mut v = DataValidation::new().allow_list_strings(&list)?;
             // The authorities column may name several, or one outside the merger: a warning.
-            if *field == Field::Authorities {
+            if field == Field::Authorities {
                 v = v.set_error_style(DataValidationErrorStyle::Warning);
             }
             ws.add_data_validation(1, col, ROWS, col, &v)?;
         }
     }
     wb.save_to_buffer()
-}
-
-/// Wide enough for the heading and a typical value.
-fn width(field: Field) -> f64 {
-    match field {
-        Field::Title | Field::Procedure => 34.0,
-        Field::Authorities | Field::Supplier | Field::ServiceArea | Field::System => 24.0,
-        Field::Notice | Field::Value | Field::AnnualValue => 22.0,
-        _ => 16.0,
-    }
 }

@@ -40,9 +40,11 @@ pub fn procedure_label(p: Procedure, lang: Lang) -> &'static str {
     match p {
         Procedure::Open => pick(lang, "Åpen tilbudskonkurranse", "Open procedure"),
         Procedure::Restricted => pick(lang, "Begrenset tilbudskonkurranse", "Restricted procedure"),
-        Procedure::CompetitiveNegotiation => {
-            pick(lang, "Konkurranse med forhandling", "Competitive negotiation")
-        }
+        Procedure::CompetitiveNegotiation => pick(
+            lang,
+            "Konkurranse med forhandling",
+            "Competitive negotiation",
+        ),
         Procedure::NegotiatedWithoutNotice => pick(
             lang,
             "Forhandlet prosedyre uten kunngjøring",
@@ -112,7 +114,10 @@ pub fn parse_subject(text: &str) -> Result<Subject, String> {
     one_of(
         text,
         &[
-            (&["vare", "supplies", "goods", "products"], Subject::Supplies),
+            (
+                &["vare", "supplies", "goods", "products"],
+                Subject::Supplies,
+            ),
             (&["tjeneste", "service"], Subject::Services),
             (&["bygg", "anlegg", "works", "b a"], Subject::Works),
         ],
@@ -137,12 +142,23 @@ pub fn parse_procedure(text: &str) -> Result<Procedure, String> {
     // without notice, not competitive negotiation.
     let table: [(&[&str], Procedure); 6] = [
         (
-            &["uten kunngjøring", "uten forutgående kunngjøring", "without prior", "without notice", "without publication"],
+            &[
+                "uten kunngjøring",
+                "uten forutgående kunngjøring",
+                "without prior",
+                "without notice",
+                "without publication",
+            ],
             Procedure::NegotiatedWithoutNotice,
         ),
         (&["direkte", "direct"], Procedure::DirectAward),
         (
-            &["konkurranse med forhandling", "forhandling etter", "competitive negotiation", "competitive procedure with negotiation"],
+            &[
+                "konkurranse med forhandling",
+                "forhandling etter",
+                "competitive negotiation",
+                "competitive procedure with negotiation",
+            ],
             Procedure::CompetitiveNegotiation,
         ),
         (&["begrenset", "restricted"], Procedure::Restricted),
@@ -162,7 +178,10 @@ pub fn parse_procedure(text: &str) -> Result<Procedure, String> {
 
 pub fn parse_part(text: &str) -> Result<Part, String> {
     let t = normalise(text);
-    let t = t.trim_start_matches("del ").trim_start_matches("part ").trim();
+    let t = t
+        .trim_start_matches("del ")
+        .trim_start_matches("part ")
+        .trim();
     match t {
         "i" | "1" => Ok(Part::I),
         "ii" | "2" => Ok(Part::II),
@@ -210,8 +229,14 @@ mod tests {
         assert_eq!(parse_subject("Bygg- og anleggsarbeid"), Ok(Subject::Works));
         assert!(parse_subject("Varer og tjenester").is_err());
         assert!(parse_subject("Renhold").is_err());
-        assert_eq!(parse_kind("Rammeavtale (RA)"), Ok(ContractKind::FrameworkAgreement));
-        assert_eq!(parse_procedure("Åpen anbudskonkurranse"), Ok(Procedure::Open));
+        assert_eq!(
+            parse_kind("Rammeavtale (RA)"),
+            Ok(ContractKind::FrameworkAgreement)
+        );
+        assert_eq!(
+            parse_procedure("Åpen anbudskonkurranse"),
+            Ok(Procedure::Open)
+        );
         assert_eq!(
             parse_procedure("Konkurranse med forhandling uten kunngjøring"),
             Ok(Procedure::NegotiatedWithoutNotice)
