@@ -396,7 +396,11 @@ fn broken_registers_are_refused_cell_by_cell_and_write_nothing() {
     let out = import(&register, &out_dir, &["--authority", "fjordvik"]);
     assert_eq!(out.status.code(), Some(1));
     assert!(!out_dir.exists(), "nothing written");
-    assert!(text(&out.stdout).contains("empty rows skipped: 6"), "{}", text(&out.stdout));
+    assert!(
+        text(&out.stdout).contains("empty rows skipped: 6"),
+        "{}",
+        text(&out.stdout)
+    );
     insta::assert_snapshot!(
         "import_broken_register",
         text(&out.stderr).replace(p(dir.path()), "TMP")

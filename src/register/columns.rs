@@ -490,7 +490,14 @@ const RULES: &[(Rule, Recognised)] = &[
         Recognised::Field(Field::Authorities),
     ),
     (
-        Rule::Contains(&[&["leverandør"], &["supplier"], &["vendor"], &["contractor"]]),
+        Rule::Contains(&[
+            &["leverandør"],
+            &["avtalepart"],
+            &["motpart"],
+            &["supplier"],
+            &["vendor"],
+            &["contractor"],
+        ]),
         Recognised::Field(Field::Supplier),
     ),
     (
@@ -512,15 +519,26 @@ const RULES: &[(Rule, Recognised)] = &[
         Recognised::Field(Field::Value),
     ),
     (
+        Rule::Exact(&[
+            "avtale",
+            "avtaler",
+            "kontrakt",
+            "kontrakter",
+            "avtale kontrakt",
+            "contract",
+            "agreement",
+            "anskaffelse",
+        ]),
+        Recognised::Field(Field::Title),
+    ),
+    // Not «avtale» anywhere: «Avtaleansvarlig», «Avtalestatus», «Avtaleperiode» are other facts.
+    (
         Rule::Contains(&[
-            &["avtale"],
-            &["kontrakt"],
-            &["tittel"],
             &["navn"],
-            &["beskrivelse"],
+            &["tittel"],
             &["title"],
-            &["contract"],
-            &["agreement"],
+            &["beskrivelse"],
+            &["gjenstand"],
             &["name"],
         ]),
         Recognised::Field(Field::Title),
@@ -612,6 +630,10 @@ mod tests {
         assert_eq!(f("Contract value (excl. VAT)"), Some(Field::Value));
         assert_eq!(f("End date incl. options"), Some(Field::EndWithOptions));
         assert_eq!(f("Kommentar"), None);
+        assert_eq!(f("Avtaleansvarlig"), None);
+        assert_eq!(f("Avtalestatus"), None);
+        assert_eq!(f("Avtalepart"), Some(Field::Supplier));
+        assert_eq!(f("Navn på avtale"), Some(Field::Title));
         assert!(matches!(
             recognise("Verdi inkl. mva"),
             Some(Recognised::Refused(_))
