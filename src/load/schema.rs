@@ -174,7 +174,8 @@ impl Deriver<'_> {
                 .find(|a| types(a).contains(&"object"));
             let string = alternatives.iter().any(|a| types(a).contains(&"string"));
             if let (Some(object), true) = (object, string) {
-                return Kind::Authority(leak_schema(self.object(object, leak(noun), leak(doc()))));
+                // Named for what it is, whatever the field: `authorities`, `add_authorities`.
+                return Kind::Authority(leak_schema(self.object(object, "authority", leak(doc()))));
             }
         }
         let t = types(node);

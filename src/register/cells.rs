@@ -24,9 +24,15 @@ pub enum Cell {
 }
 
 impl Cell {
-    /// A text cell, or empty when the text is blank.
+    /// A text cell, or empty when the text is blank. A leading apostrophe that marks a cell
+    /// as text (`'-, -`, `'=…`, as CSV exports write cells that would otherwise be formulas)
+    /// is not part of the value.
     pub fn text(s: &str) -> Self {
         let t = s.trim();
+        let t = match t.strip_prefix('\'') {
+            Some(rest) if rest.starts_with(['=', '+', '-', '@']) => rest,
+            _ => t,
+        };
         if t.is_empty() {
             Cell::Empty
         } else {

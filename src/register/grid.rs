@@ -196,7 +196,7 @@ fn csv_grid(bytes: &[u8], name: String) -> Result<Grid, ReadError> {
                 "check the quotes on that line",
             )
         })?;
-        rows.push(record.iter().map(|s| Cell::text(undefuse(s))).collect());
+        rows.push(record.iter().map(Cell::text).collect());
     }
     let separator = match delimiter {
         b';' => "semicolon",
@@ -209,15 +209,6 @@ fn csv_grid(bytes: &[u8], name: String) -> Result<Grid, ReadError> {
         merged: Vec::new(),
         format: format!("CSV, {separator}-separated, {encoding}"),
     })
-}
-
-/// A CSV cell that a spreadsheet export marked as text with a leading apostrophe (`'-, -`,
-/// `'=…`, as `export` and the plan's CSV do) is read without the mark.
-fn undefuse(s: &str) -> &str {
-    match s.strip_prefix('\'') {
-        Some(rest) if rest.starts_with(['=', '+', '-', '@']) => rest,
-        _ => s,
-    }
 }
 
 /// The text of a CSV file: UTF-8 (a byte-order mark is dropped), else Windows-1252, the
