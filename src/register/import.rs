@@ -500,28 +500,7 @@ impl RowReader<'_> {
         let end = self.read(r, Field::End, &mut d, |_, c| cells::date(c));
         o.insert("start".into(), d.need("start", start.map(date_json)));
         o.insert("end".into(), d.need("end", end.map(date_json)));
-        let value = self.read(r, Field::Value, &mut d, |c, cell| {
-            cells::amount(cell, c.unit)
-        });
-        let estimate_column = self.read(r, Field::ValueIsEstimate, &mut d, |_, c| cells::yes_no(c));
-        let heading_estimate = self.column(Field::Value).is_some_and(|c| c.estimate);
-        if let Some(note) = value.as_ref().and_then(|v| v.note.clone()) {
-            d.notes.push(format!("value: {note}"));
-        }
-        let estimate = estimate_column
-            .unwrap_or(heading_estimate || value.as_ref().is_some_and(|v| v.estimate));
-        o.insert(
-            "value".into(),
-            d.need("value", value.map(|v| amount_json(v.value))),
-        );
-        if estimate {
-            o.insert("value_is_estimate".into(), Value::Bool(true));
-        }
-        if let Some(a) = self.read(r, Field::AnnualValue, &mut d, |c, cell| {
-            cells::amount(cell, c.unit)
-        }) {
-            o.insert("annual_value".into(), amount_json(a.value));
-        }
+        self.values(r, &mut d, &mut o);
         let options = self.options(r, end, &mut d);
         if !options.is_empty() {
             o.insert("options".into(), Value::Array(options));
@@ -537,6 +516,30 @@ impl RowReader<'_> {
             notes: d.notes,
         };
         (imported, d.errors)
+    }
+
+    /// `value`, `value_is_estimate` and `annual_value`: the estimate as a column says, else as
+    /// the heading («Estimert verdi») or the cell («ca. 2 500 000») says.
+    fn values(&self, r: usize, d: &mut Draft, o: &mut Map<String, Value>) {
+        let amount = |c: &Column, cell: &Cell| cells::amount(cell, c.unit);
+        let value = self.read(r, Field::Value, d, amount);
+        let annual = self.read(r, Field::AnnualValue, d, amount);
+        for (key, read) in [("value", &value), ("annual_value", &annual)] {
+            if let Some(note) = read.as_ref().and_then(|v| v.note.as_ref()) {
+                d.notes.push(format!("{key}: {note}"));
+            }
+        }
+        let stated = self.read(r, Field::ValueIsEstimate, d, |_, c| cells::yes_no(c));
+        let by_heading = self.column(Field::Value).is_some_and(|c| c.estimate);
+        let estimate = stated.unwrap_or(by_heading || value.as_ref().is_some_and(|v| v.estimate));
+        let value = value.map(|v| amount_json(v.value));
+        o.insert("value".into(), d.need("value", value));
+        if estimate {
+            o.insert("value_is_estimate".into(), Value::Bool(true));
+        }
+        if let Some(a) = annual {
+            o.insert("annual_value".into(), amount_json(a.value));
+        }
     }
 
     fn enumerated<T: serde::Serialize>(
