@@ -80,10 +80,15 @@ fn fail(issues: &[Issue], imported: Option<&Import>) -> ExitCode {
         eprintln!("error: {}: {}\n  help: {}", i.at, i.message, i.help);
     }
     let n = issues.len();
-    let rows = imported.map_or(0, |i| i.contracts.len());
+    let rows = imported.map_or_else(String::new, |i| {
+        format!(
+            " ({})",
+            plural(i.contracts.len(), "contract row", "contract rows")
+        )
+    });
     eprintln!(
-        "error: {n} {} in the register ({rows} contract rows read); nothing was written",
-        if n == 1 { "problem" } else { "problems" }
+        "error: {} in the register{rows}; nothing was written",
+        plural(n, "problem", "problems")
     );
     ExitCode::from(super::EXIT_INVALID)
 }
@@ -93,11 +98,11 @@ fn columns(i: &Import) -> String {
     let mut out = String::new();
     let _ = writeln!(
         out,
-        "{} ({}): heading row {}, {} contract rows",
+        "{} ({}): heading row {}, {}",
         i.sheet,
         i.format,
         i.heading_row + 1,
-        i.contracts.len()
+        plural(i.contracts.len(), "contract row", "contract rows")
     );
     let width = i
         .columns
@@ -132,7 +137,8 @@ fn columns(i: &Import) -> String {
 fn written(i: &Import, args: &ImportArgs) -> String {
     let mut out = String::new();
     let dir = display_path(&args.out);
-    let _ = writeln!(out, "wrote {} contract files to {dir}:", i.contracts.len());
+    let files = plural(i.contracts.len(), "contract file", "contract files");
+    let _ = writeln!(out, "wrote {files} to {dir}:");
     for c in &i.contracts {
         let needs = if c.missing.is_empty() {
             String::from("complete")
@@ -152,4 +158,8 @@ fn written(i: &Import, args: &ImportArgs) -> String {
         "next: `vesentlig check {dir}` shows each value still to fill in, with file, line and column"
     );
     out
+}
+
+fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
 }

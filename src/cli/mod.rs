@@ -76,10 +76,8 @@ pub fn read_merger(path: &std::path::Path) -> Result<crate::model::Merger, Strin
     let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
     serde_json::from_str(text).map_err(|e| {
         format!(
-            "{}:{}:{}: {e} (run `vesentlig check` on the portfolio for every problem)",
-            crate::diagnostics::display_path(path),
-            e.line(),
-            e.column()
+            "{}: {e} (run `vesentlig check` on the portfolio for every problem)",
+            crate::diagnostics::display_path(path)
         )
     })
 }

@@ -54,10 +54,8 @@ impl Mapping {
         let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
         serde_json::from_str(text).map_err(|e| {
             format!(
-                "{}:{}:{}: {e} (the mapping file's fields are: sheet, heading_row, columns, units, authority)",
-                path.display(),
-                e.line(),
-                e.column()
+                "{}: {e} (the mapping file's fields are: sheet, heading_row, columns, units, authority; docs/register.md)",
+                path.display()
             )
         })
     }
