@@ -7,6 +7,7 @@ use std::path::PathBuf;
 
 use chrono::{Months, NaiveDate};
 use rust_decimal::Decimal;
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 /// An amount in NOK excluding VAT, exact to the øre.
@@ -43,7 +44,7 @@ impl Portfolio {
 }
 
 /// `merger.json`: the merger the contracts pass through.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Merger {
     #[serde(skip)]
@@ -72,7 +73,7 @@ impl Merger {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum MergerForm {
     /// A new legal entity; all old municipalities cease.
@@ -82,7 +83,7 @@ pub enum MergerForm {
 }
 
 /// Which EEA threshold column applies (FOA § 5-3).
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum AuthorityKind {
     /// «Andre oppdragsgivere»: municipalities.
@@ -92,7 +93,7 @@ pub enum AuthorityKind {
     Central,
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Municipality {
     pub id: String,
@@ -104,7 +105,7 @@ pub struct Municipality {
 }
 
 /// One contract (kontrakt) or framework agreement (rammeavtale).
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Contract {
     #[serde(skip)]
@@ -269,7 +270,7 @@ pub fn months_before(end: NaiveDate, months: u32) -> Option<NaiveDate> {
 }
 
 /// An original contracting authority: a merger municipality by id, or an authority outside the merger.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
 #[serde(untagged)]
 pub enum AuthorityRef {
     Municipality(String),
@@ -302,7 +303,7 @@ impl<'de> Deserialize<'de> for AuthorityRef {
 }
 
 /// A legal person: a supplier or an authority outside the merger.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Party {
     pub name: String,
@@ -310,14 +311,14 @@ pub struct Party {
     pub org_no: Option<String>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum ContractKind {
     Contract,
     FrameworkAgreement,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Subject {
     Supplies,
@@ -325,14 +326,14 @@ pub enum Subject {
     Works,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Character {
     Standard,
     Complex,
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Award {
     pub procedure: Procedure,
@@ -345,7 +346,7 @@ pub struct Award {
     pub part: Option<Part>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Procedure {
     Open,
@@ -358,7 +359,9 @@ pub enum Procedure {
 
 /// The part of FOA that governs the contract (§ 5-1): I below the national threshold,
 /// II from it, III from the EEA threshold.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize, JsonSchema,
+)]
 pub enum Part {
     I,
     II,
@@ -366,7 +369,7 @@ pub enum Part {
 }
 
 /// The contract's price-index clause and the value it has adjusted to (FOA § 28-1 (2)).
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct PriceIndex {
     pub index: String,
@@ -374,7 +377,7 @@ pub struct PriceIndex {
     pub as_of: NaiveDate,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum OptionKind {
     Extension,
@@ -384,7 +387,7 @@ pub enum OptionKind {
 /// An option (opsjon). The fields that apply depend on `kind`; `validate` checks that the
 /// required ones are present: extension → `months`, `exercised`; volume → `description`,
 /// `quantity`, `unit`, `value`.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ContractOption {
     pub id: String,
@@ -401,10 +404,12 @@ pub struct ContractOption {
     #[serde(default)]
     pub description: Option<String>,
     #[serde(default)]
+    #[schemars(extend("x-kind" = "quantity"))]
     pub quantity: Option<Decimal>,
     #[serde(default)]
     pub unit: Option<String>,
     #[serde(default)]
+    #[schemars(extend("x-kind" = "quantity"))]
     pub exercised_quantity: Decimal,
 }
 
@@ -424,7 +429,7 @@ impl ContractOption {
 }
 
 /// What a change clause (endringsklausul) allows to change.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum ClauseCover {
     Volume,
@@ -434,7 +439,7 @@ pub enum ClauseCover {
 }
 
 /// A change clause, FOA § 19-1 (2).
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ChangeClause {
     pub id: String,
@@ -445,7 +450,7 @@ pub struct ChangeClause {
     pub clear_precise_unequivocal: bool,
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Termination {
     pub for_convenience: bool,
@@ -454,7 +459,7 @@ pub struct Termination {
 }
 
 /// The ground an earlier modification relied on.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum ModificationGround {
     Option,
@@ -468,7 +473,7 @@ pub enum ModificationGround {
 }
 
 /// A change already made to the contract.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Modification {
     pub date: NaiveDate,
@@ -480,7 +485,7 @@ pub struct Modification {
 }
 
 /// A change the merged municipality wants to make.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ProposedChange {
     pub id: String,
@@ -546,15 +551,16 @@ impl ProposedChange {
 }
 
 /// The option a change relies on, and how much of it.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct OptionUse {
     pub id: String,
     #[serde(default)]
+    #[schemars(extend("x-kind" = "quantity"))]
     pub quantity: Option<Decimal>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum SuccessionCause {
     Merger,
@@ -564,7 +570,7 @@ pub enum SuccessionCause {
     Other,
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct NewSupplier {
     pub name: String,
@@ -574,7 +580,7 @@ pub struct NewSupplier {
     pub meets_original_qualifications: bool,
 }
 
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum PriceTerms {
     #[default]
@@ -584,7 +590,7 @@ pub enum PriceTerms {
 }
 
 /// The character of a change: the markers of FOA § 28-2.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields, default)]
 pub struct Nature {
     pub new_kinds_of_deliveries: bool,
@@ -608,7 +614,7 @@ impl Nature {
 }
 
 /// Facts for FOA § 28-1 (1) c.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct AdditionalDeliveries {
     pub change_of_supplier_impossible: bool,
@@ -617,7 +623,7 @@ pub struct AdditionalDeliveries {
 }
 
 /// Facts for FOA § 28-1 (1) d. For a merger, `arose` defaults to the merger's foreseeability date.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Unforeseen {
     pub circumstance: String,

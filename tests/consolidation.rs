@@ -90,7 +90,10 @@ fn the_example_payroll_and_library_groups() {
     // 180 000 × 305 / 365 = 150 411 kr; waiting gives one contract from 2028-11-01.
     assert_eq!(lillevik.exposure, Decimal::new(150_411, 0));
     assert_eq!(lillevik.one_contract_from, Some(d("2028-11-01")));
-    assert_eq!(lillevik.change.as_ref().unwrap().value_change, Decimal::new(45_370, 0));
+    assert_eq!(
+        lillevik.change.as_ref().unwrap().value_change,
+        Decimal::new(45_370, 0)
+    );
     // Storvik's, in part II, only on an assessment under § 11-2 (the merger as (d)).
     assert_eq!(
         keep(library, "storvik-bibliotek-2020").recommendation,

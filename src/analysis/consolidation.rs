@@ -649,19 +649,41 @@ fn why_recommended(best: &Alternative, all: &[Alternative]) -> Text {
         let one = best
             .one_contract_from
             .map(|d| date_long(d, l))
-            .unwrap_or_else(|| if l == Lang::Nb { "aldri innen løpetiden".to_owned() } else { "never within its term".to_owned() });
+            .unwrap_or_else(|| {
+                if l == Lang::Nb {
+                    "aldri innen løpetiden".to_owned()
+                } else {
+                    "never within its term".to_owned()
+                }
+            });
         match (l, best.exposure.is_zero()) {
-            (Lang::Nb, true) => format!("uten vederlag for å avslutte andre kontrakter før tiden, og med én kontrakt fra {one}"),
-            (Lang::En, true) => format!("with no compensation for ending other contracts early, and one contract from {one}"),
-            (Lang::Nb, false) => format!("med én kontrakt fra {one} når de andre avsluttes når de lovlig kan, eller fra sammenslåingen mot et mulig vederlag på inntil {}", nok(best.exposure, l)),
-            (Lang::En, false) => format!("with one contract from {one} when the others end when they lawfully can, or from the merger against a possible compensation of up to {}", nok(best.exposure, l)),
+            (Lang::Nb, true) => format!(
+                "uten vederlag for å avslutte andre kontrakter før tiden, og med én kontrakt fra {one}"
+            ),
+            (Lang::En, true) => format!(
+                "with no compensation for ending other contracts early, and one contract from {one}"
+            ),
+            (Lang::Nb, false) => format!(
+                "med én kontrakt fra {one} når de andre avsluttes når de lovlig kan, eller fra sammenslåingen mot et mulig vederlag på inntil {}",
+                nok(best.exposure, l)
+            ),
+            (Lang::En, false) => format!(
+                "with one contract from {one} when the others end when they lawfully can, or from the merger against a possible compensation of up to {}",
+                nok(best.exposure, l)
+            ),
         }
     };
     let cheaper = |l: Lang| {
         if best.exposure > lowest {
             match l {
-                Lang::Nb => format!(" Andre alternativer har lavere eksponering ({}), men krever kunngjøring.", nok(lowest, l)),
-                Lang::En => format!(" Other alternatives have a lower exposure ({}), but need a notice.", nok(lowest, l)),
+                Lang::Nb => format!(
+                    " Andre alternativer har lavere eksponering ({}), men krever kunngjøring.",
+                    nok(lowest, l)
+                ),
+                Lang::En => format!(
+                    " Other alternatives have a lower exposure ({}), but need a notice.",
+                    nok(lowest, l)
+                ),
             }
         } else {
             String::new()
@@ -669,16 +691,36 @@ fn why_recommended(best: &Alternative, all: &[Alternative]) -> Text {
     };
     match (best.kind, best.keep.as_deref(), best.recommendation) {
         (AlternativeKind::Keep, Some(k), Recommendation::Continue) => Text::from_fn(|l| match l {
-            Lang::Nb => format!("{k} kan utvides til hele den sammenslåtte kommunen uten ny konkurranse og uten kunngjøring, {}.{}", cost(l), cheaper(l)),
-            Lang::En => format!("{k} can be extended to the whole merged municipality without a new competition or any notice, {}.{}", cost(l), cheaper(l)),
+            Lang::Nb => format!(
+                "{k} kan utvides til hele den sammenslåtte kommunen uten ny konkurranse og uten kunngjøring, {}.{}",
+                cost(l),
+                cheaper(l)
+            ),
+            Lang::En => format!(
+                "{k} can be extended to the whole merged municipality without a new competition or any notice, {}.{}",
+                cost(l),
+                cheaper(l)
+            ),
         }),
         (AlternativeKind::Keep, Some(k), _) => Text::from_fn(|l| match l {
-            Lang::Nb => format!("Ingen av kontraktene kan utvides uten kunngjøring; {k} kan utvides etter en intensjonskunngjøring, {}.", cost(l)),
-            Lang::En => format!("None of the contracts can be extended without a notice; {k} can be extended after an intention notice, {}.", cost(l)),
+            Lang::Nb => format!(
+                "Ingen av kontraktene kan utvides uten kunngjøring; {k} kan utvides etter en intensjonskunngjøring, {}.",
+                cost(l)
+            ),
+            Lang::En => format!(
+                "None of the contracts can be extended without a notice; {k} can be extended after an intention notice, {}.",
+                cost(l)
+            ),
         }),
         _ => Text::from_fn(|l| match l {
-            Lang::Nb => format!("Ingen av kontraktene kan utvides til hele den sammenslåtte kommunen på bedre vilkår; en ny felles konkurranse der kommunene tiltrer etter hvert som kontraktene deres kan avsluttes, gir den beste kombinasjonen, {}.", cost(l)),
-            Lang::En => format!("None of the contracts can be extended to the whole merged municipality on better terms; a new common competition that the municipalities join as their contracts can end gives the best combination, {}.", cost(l)),
+            Lang::Nb => format!(
+                "Ingen av kontraktene kan utvides til hele den sammenslåtte kommunen på bedre vilkår; en ny felles konkurranse der kommunene tiltrer etter hvert som kontraktene deres kan avsluttes, gir den beste kombinasjonen, {}.",
+                cost(l)
+            ),
+            Lang::En => format!(
+                "None of the contracts can be extended to the whole merged municipality on better terms; a new common competition that the municipalities join as their contracts can end gives the best combination, {}.",
+                cost(l)
+            ),
         }),
     }
 }

@@ -31,6 +31,14 @@ pub enum Command {
     Headroom(HeadroomArgs),
     /// Which of the overlapping contracts the merged municipality should keep.
     Consolidate(ConsolidateArgs),
+    /// Read a contract register (xlsx, xls, ods, csv) into contract files, one per row.
+    Import(ImportArgs),
+    /// Write the portfolio, its assessments and deadlines as a workbook (or CSV files).
+    Export(ExportArgs),
+    /// Write an empty contract register to fill in and import.
+    Template(TemplateArgs),
+    /// Print the JSON Schema of the portfolio files (for editors).
+    Schema(SchemaArgs),
 }
 
 #[derive(Debug, clap::Args)]
@@ -138,6 +146,66 @@ pub struct HeadroomArgs {
 }
 
 #[derive(Debug, clap::Args)]
+pub struct ImportArgs {
+    /// The register: .xlsx, .xls, .ods or .csv.
+    pub register: PathBuf,
+    /// The sheet to read (default: the first with a heading row).
+    #[arg(long, value_name = "NAME")]
+    pub sheet: Option<String>,
+    /// A mapping file (JSON): headings to fields, units, the heading row (docs/register.md).
+    #[arg(long, value_name = "FILE")]
+    pub mapping: Option<PathBuf>,
+    /// The merger, to turn municipality names into ids (default: DIR/merger.json if present).
+    #[arg(long, value_name = "FILE")]
+    pub merger: Option<PathBuf>,
+    /// The contracting authority of every row, for a register of one municipality.
+    #[arg(long, value_name = "ID|NAME")]
+    pub authority: Option<String>,
+    /// The portfolio folder to write the contract files into.
+    #[arg(long, value_name = "DIR")]
+    pub out: PathBuf,
+    /// Overwrite contract files that already exist.
+    #[arg(long)]
+    pub force: bool,
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    #[default]
+    Xlsx,
+    Csv,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ExportArgs {
+    /// The portfolio folder.
+    #[arg(default_value = "contracts")]
+    pub portfolio: PathBuf,
+    /// The workbook to write (xlsx), or the folder for the CSV files (csv).
+    #[arg(long)]
+    pub out: PathBuf,
+    #[arg(long, value_enum, default_value_t)]
+    pub format: ExportFormat,
+    #[arg(long, value_enum, default_value_t)]
+    pub lang: Lang,
+    /// The date the plan's deadlines are measured against (default: today).
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub today: Option<NaiveDate>,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct TemplateArgs {
+    /// The workbook to write.
+    #[arg(long, default_value = "register.xlsx")]
+    pub out: PathBuf,
+    /// merger.json, for the list of municipalities.
+    #[arg(long, value_name = "FILE")]
+    pub merger: Option<PathBuf>,
+    #[arg(long, value_enum, default_value_t)]
+    pub lang: Lang,
+}
+
+#[derive(Debug, clap::Args)]
 pub struct ConsolidateArgs {
     /// The portfolio folder.
     #[arg(default_value = "contracts")]
@@ -150,4 +218,14 @@ pub struct ConsolidateArgs {
     pub format: AssessFormat,
     #[arg(long, value_enum, default_value_t)]
     pub lang: Lang,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct SchemaArgs {
+    /// Which file the schema describes.
+    #[arg(value_enum, default_value = "contract")]
+    pub file: crate::portfolio_schema::FileKind,
+    /// Write to this file instead of standard output.
+    #[arg(long)]
+    pub out: Option<PathBuf>,
 }

@@ -4,10 +4,14 @@ pub mod args;
 mod assess;
 mod check;
 mod consolidate;
+mod export;
 mod headroom;
+mod import;
 mod memo;
 mod plan;
 mod report;
+mod schema;
+mod template;
 
 use std::process::ExitCode;
 
@@ -28,6 +32,10 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Report(a) => report::run(&a),
         Command::Headroom(a) => headroom::run(&a),
         Command::Consolidate(a) => consolidate::run(&a),
+        Command::Import(a) => import::run(&a),
+        Command::Export(a) => export::run(&a),
+        Command::Template(a) => template::run(&a),
+        Command::Schema(a) => schema::run(&a),
     }
 }
 
@@ -65,4 +73,62 @@ pub fn check_contract_filter(
     let known: Vec<&str> = portfolio.contracts.iter().map(|c| c.id.as_str()).collect();
     eprintln!("hint: the contracts are: {}", known.join(", "));
     Some(ExitCode::from(EXIT_USAGE))
+}
+
+/// Writes `bytes` to `path` (atomically) or prints an error; the exit status.
+pub fn write_out(path: &std::path::Path, bytes: &[u8]) -> ExitCode {
+    match crate::atomic_file::write_atomic(path, bytes) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!(
+                "error: cannot write {}: {e}",
+                crate::diagnostics::display_path(path)
+            );
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// Reads `merger.json` for the register commands, which take it on its own.
+pub fn read_merger(path: &std::path::Path) -> Result<crate::model::Merger, String> {
+    let text = std::fs::read_to_string(path).map_err(|e| {
+        format!(
+            "cannot read {}: {e}",
+            crate::diagnostics::display_path(path)
+        )
+    })?;
+    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+    serde_json::from_str(text).map_err(|e| {
+        format!(
+            "{}: {e} (run `vesentlig check` on the portfolio for every problem)",
+            crate::diagnostics::display_path(path)
+        )
+    })
+}
+
+/// A validated portfolio, assessed and planned: what `plan` and `export` show.
+pub struct Planned {
+    pub loaded: crate::load::Loaded,
+    pub assessments: Vec<crate::assessment::Assessment>,
+    pub plan: crate::plan::Plan,
+    pub config: crate::plan::PlanningConfig,
+}
+
+/// Loads the portfolio and `planning.json`, assesses every change and plans; on an invalid
+/// input prints every problem and returns exit status 1.
+pub fn assess_and_plan(
+    portfolio: &std::path::Path,
+    today: Option<chrono::NaiveDate>,
+) -> Result<Planned, ExitCode> {
+    let loaded = crate::load::load_checked(portfolio).map_err(|r| fail(&r))?;
+    let config = crate::plan::lead_time::load_config(portfolio).map_err(|r| fail(&r))?;
+    let assessments = crate::law::assess_portfolio(&loaded.portfolio, &loaded.thresholds);
+    let plan =
+        crate::plan::plan_portfolio(&loaded.portfolio, &assessments, today_or(today), &config);
+    Ok(Planned {
+        loaded,
+        assessments,
+        plan,
+        config,
+    })
 }

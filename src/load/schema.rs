@@ -3,17 +3,23 @@
 //!
 //! Serde stops at the first error in an object, so three misspelled fields in one contract
 //! would take three runs to find. This pass reports every one in a single run; serde remains
-//! the backstop for anything the schema does not describe. `tests` below keep the field lists
-//! in step with the serde model.
+//! the backstop for anything the schema does not describe. The field tables of contracts and
+//! of `merger.json` are read from the JSON Schema the model derives (`portfolio_schema`), so a
+//! field added to the model is checked here without a word changed; `tests` below hold the
+//! derived tables against serde's own field lists.
 
 use std::ops::Range;
 use std::str::FromStr;
+use std::sync::LazyLock;
 
 use chrono::NaiveDate;
 use jsonc_parser::ast::{ObjectPropName, Value};
 use rust_decimal::Decimal;
 
+use serde_json::Value as JsonValue;
+
 use super::json::field_path;
+use crate::portfolio_schema::{self, FileKind};
 
 /// What a JSON value must be.
 #[derive(Debug, Clone, Copy)]
@@ -31,8 +37,11 @@ pub enum Kind {
     Enum(&'static [&'static str]),
     Object(&'static Schema),
     Array(&'static Kind),
-    /// A merger municipality id (string) or an authority outside the merger (object).
-    Authority,
+    /// A merger municipality id (string) or an authority outside the merger (an object of
+    /// these fields).
+    Authority(&'static Schema),
+    /// Not described here; serde checks it.
+    Any,
 }
 
 /// One field of an object.
@@ -63,276 +72,209 @@ pub struct Problem {
     pub help: String,
 }
 
-const fn req(name: &'static str, kind: Kind) -> Field {
-    Field {
-        name,
-        kind,
-        required: true,
+/// The fields of a contract, from the model's JSON Schema.
+pub static CONTRACT: LazyLock<Schema> =
+    LazyLock::new(|| derived(FileKind::Contract, "Contract", "contract", "«Contract»"));
+
+/// The fields of `merger.json`, from the model's JSON Schema.
+pub static MERGER: LazyLock<Schema> =
+    LazyLock::new(|| derived(FileKind::Merger, "", "merger", "«merger.json»"));
+
+/// Objects documented in a section of their own in docs/portfolio-format.md; the objects below
+/// them are documented there as «Section», `field`.
+const SECTIONS: [(&str, &str); 1] = [("ProposedChange", "«Proposed change»")];
+
+/// Builds the field table of `def` (the root when empty) from the published schema: every
+/// field the model has, with its kind and whether it is required. Nested objects are named
+/// after the field that holds them (`price_index` → "price index"; an array item in the
+/// singular: `change_clauses` → "change clause"). Built once; the tables live as long as the
+/// program.
+fn derived(file: FileKind, def: &str, noun: &str, doc: &str) -> Schema {
+    let root = portfolio_schema::file_schema(file);
+    let empty = serde_json::Map::new();
+    let defs = root
+        .get("$defs")
+        .and_then(JsonValue::as_object)
+        .unwrap_or(&empty);
+    let node = if def.is_empty() {
+        &root
+    } else {
+        defs.get(def).unwrap_or(&root)
+    };
+    Deriver { defs }.object(node, leak(noun.to_owned()), leak(doc.to_owned()))
+}
+
+struct Deriver<'d> {
+    defs: &'d serde_json::Map<String, JsonValue>,
+}
+
+impl Deriver<'_> {
+    /// The referenced definition, or the node itself, and the definition's name.
+    fn resolve<'v>(&'v self, node: &'v JsonValue) -> (&'v JsonValue, Option<&'v str>) {
+        match node.get("$ref").and_then(JsonValue::as_str) {
+            Some(r) => {
+                let name = r.rsplit('/').next().unwrap_or(r);
+                match self.defs.get(name) {
+                    Some(def) => (def, Some(name)),
+                    None => (node, None),
+                }
+            }
+            None => (node, None),
+        }
+    }
+
+    fn object(&self, node: &JsonValue, noun: &'static str, doc: &'static str) -> Schema {
+        let required: Vec<&str> = node
+            .get("required")
+            .and_then(JsonValue::as_array)
+            .map(|r| r.iter().filter_map(JsonValue::as_str).collect())
+            .unwrap_or_default();
+        let fields = node
+            .get("properties")
+            .and_then(JsonValue::as_object)
+            .map(|props| {
+                props
+                    .iter()
+                    .map(|(name, field)| Field {
+                        name: leak(name.clone()),
+                        kind: self.kind(field, name, name.replace('_', " "), doc),
+                        required: required.contains(&name.as_str()),
+                    })
+                    .collect::<Vec<_>>()
+            })
+            .unwrap_or_default();
+        Schema {
+            noun,
+            doc,
+            fields: Box::leak(fields.into_boxed_slice()),
+        }
+    }
+
+    /// The kind of the value of field `name` of an object documented in `section`; an object
+    /// found there is called `noun`.
+    fn kind(&self, node: &JsonValue, name: &str, noun: String, section: &str) -> Kind {
+        let node = non_null(node);
+        let (node, def) = self.resolve(node);
+        let node = non_null(node);
+        let doc = || match def.and_then(|d| SECTIONS.iter().find(|(n, _)| *n == d)) {
+            Some((_, own)) => (*own).to_owned(),
+            None => format!("{section}, `{name}`"),
+        };
+        if node.get("x-kind").and_then(JsonValue::as_str) == Some("quantity") {
+            return Kind::Quantity;
+        }
+        if let Some(values) = enum_values(node) {
+            return Kind::Enum(Box::leak(values.into_boxed_slice()));
+        }
+        if let Some(alternatives) = node.get("anyOf").and_then(JsonValue::as_array) {
+            // A string or an object: an authority (a municipality id or { "name", "org_no" }).
+            let object = alternatives
+                .iter()
+                .map(|a| self.resolve(a).0)
+                .find(|a| types(a).contains(&"object"));
+            let string = alternatives.iter().any(|a| types(a).contains(&"string"));
+            if let (Some(object), true) = (object, string) {
+                // Named for what it is, whatever the field: `authorities`, `add_authorities`.
+                return Kind::Authority(leak_schema(self.object(object, "authority", leak(doc()))));
+            }
+        }
+        let t = types(node);
+        match t.as_slice() {
+            ["string"] if node.get("format").and_then(JsonValue::as_str) == Some("date") => {
+                Kind::Date
+            }
+            ["string"] => Kind::Str,
+            ["boolean"] => Kind::Bool,
+            ["integer"] => Kind::Count,
+            ["string", "number"] | ["number", "string"] | ["number"] => Kind::Amount,
+            ["array"] => {
+                let item = node.get("items").unwrap_or(&JsonValue::Null);
+                Kind::Array(Box::leak(Box::new(self.kind(
+                    item,
+                    name,
+                    singular(name),
+                    section,
+                ))))
+            }
+            ["object"] => Kind::Object(leak_schema(self.object(node, leak(noun), leak(doc())))),
+            // Anything the pre-pass does not know is left to serde, which reports it.
+            _ => Kind::Any,
+        }
     }
 }
 
-const fn opt(name: &'static str, kind: Kind) -> Field {
-    Field {
-        name,
-        kind,
-        required: false,
+/// The node without its `null` alternative (an optional field).
+fn non_null(node: &JsonValue) -> &JsonValue {
+    if let Some(alts) = node.get("anyOf").and_then(JsonValue::as_array) {
+        let rest: Vec<&JsonValue> = alts.iter().filter(|a| !is_null_type(a)).collect();
+        if let [only] = rest.as_slice() {
+            return only;
+        }
+    }
+    node
+}
+
+fn is_null_type(node: &JsonValue) -> bool {
+    node.get("type").and_then(JsonValue::as_str) == Some("null")
+}
+
+/// The JSON types a node allows, without `null`.
+fn types(node: &JsonValue) -> Vec<&str> {
+    match node.get("type") {
+        Some(JsonValue::String(t)) if t != "null" => vec![t.as_str()],
+        Some(JsonValue::Array(ts)) => ts
+            .iter()
+            .filter_map(JsonValue::as_str)
+            .filter(|t| *t != "null")
+            .collect(),
+        _ => Vec::new(),
     }
 }
 
-pub const PARTY: Schema = Schema {
-    noun: "supplier",
-    doc: "«Contract», `supplier`",
-    fields: &[req("name", Kind::Str), opt("org_no", Kind::Str)],
-};
+/// The values of an enumeration: `enum`, or `oneOf` of `const`s (variants with doc comments).
+fn enum_values(node: &JsonValue) -> Option<Vec<&'static str>> {
+    if let Some(values) = node.get("enum").and_then(JsonValue::as_array) {
+        return values
+            .iter()
+            .map(|v| v.as_str().map(|s| leak(s.to_owned())))
+            .collect();
+    }
+    let alts = node.get("oneOf").and_then(JsonValue::as_array)?;
+    alts.iter()
+        .map(|a| {
+            a.get("const")
+                .and_then(JsonValue::as_str)
+                .or_else(|| a.get("enum")?.as_array()?.first()?.as_str())
+                .map(|s| leak(s.to_owned()))
+        })
+        .collect()
+}
 
-/// An authority outside the merger: the same fields as a supplier.
-pub const AUTHORITY: Schema = Schema {
-    noun: "authority",
-    doc: "«Contract», `authorities`",
-    fields: PARTY.fields,
-};
+/// The noun for one item of an array field: `authorities` → "authority", `options` → "option".
+fn singular(name: &str) -> String {
+    let words = name.replace('_', " ");
+    if let Some(stem) = words.strip_suffix("ies") {
+        format!("{stem}y")
+    } else {
+        words.strip_suffix('s').unwrap_or(&words).to_owned()
+    }
+}
 
-pub const MUNICIPALITY: Schema = Schema {
-    noun: "municipality",
-    doc: "«merger.json», `municipalities`",
-    fields: &[
-        req("id", Kind::Str),
-        req("name", Kind::Str),
-        opt("org_no", Kind::Str),
-        opt("continues", Kind::Bool),
-    ],
-};
+fn leak(s: String) -> &'static str {
+    Box::leak(s.into_boxed_str())
+}
 
-pub const MERGER: Schema = Schema {
-    noun: "merger",
-    doc: "«merger.json»",
-    fields: &[
-        req("name", Kind::Str),
-        opt("org_no", Kind::Str),
-        req("form", Kind::Enum(&["new_entity", "annexation"])),
-        opt("explored_from", Kind::Date),
-        req("decided", Kind::Date),
-        req("effective", Kind::Date),
-        opt("authority_kind", Kind::Enum(&["sub_central", "central"])),
-        req("municipalities", Kind::Array(&Kind::Object(&MUNICIPALITY))),
-    ],
-};
-
-pub const AWARD: Schema = Schema {
-    noun: "award",
-    doc: "«Contract», `award`",
-    fields: &[
-        req(
-            "procedure",
-            Kind::Enum(&[
-                "open",
-                "restricted",
-                "competitive_negotiation",
-                "negotiated_without_notice",
-                "direct_award",
-                "other",
-            ]),
-        ),
-        req("announced", Kind::Bool),
-        opt("notice", Kind::Str),
-        req("signed", Kind::Date),
-        opt("part", Kind::Enum(&["I", "II", "III"])),
-    ],
-};
-
-pub const PRICE_INDEX: Schema = Schema {
-    noun: "price index",
-    doc: "«Contract», `price_index`",
-    fields: &[
-        req("index", Kind::Str),
-        req("adjusted_value", Kind::Amount),
-        req("as_of", Kind::Date),
-    ],
-};
-
-pub const OPTION: Schema = Schema {
-    noun: "option",
-    doc: "«Contract», `options`",
-    fields: &[
-        req("id", Kind::Str),
-        req("kind", Kind::Enum(&["extension", "volume"])),
-        opt("months", Kind::Count),
-        opt("exercised", Kind::Bool),
-        opt("value", Kind::Amount),
-        opt("description", Kind::Str),
-        opt("quantity", Kind::Quantity),
-        opt("unit", Kind::Str),
-        opt("exercised_quantity", Kind::Quantity),
-    ],
-};
-
-pub const CLAUSE: Schema = Schema {
-    noun: "change clause",
-    doc: "«Contract», `change_clauses`",
-    fields: &[
-        req("id", Kind::Str),
-        req("text", Kind::Str),
-        req(
-            "covers",
-            Kind::Array(&Kind::Enum(&["volume", "new_authorities", "term", "price"])),
-        ),
-        opt("max_value", Kind::Amount),
-        req("clear_precise_unequivocal", Kind::Bool),
-    ],
-};
-
-pub const TERMINATION: Schema = Schema {
-    noun: "termination",
-    doc: "«Contract», `termination`",
-    fields: &[
-        req("for_convenience", Kind::Bool),
-        req("notice_months", Kind::Count),
-        req("on_merger", Kind::Bool),
-    ],
-};
-
-pub const MODIFICATION: Schema = Schema {
-    noun: "modification",
-    doc: "«Contract», `modifications`",
-    fields: &[
-        req("date", Kind::Date),
-        req("description", Kind::Str),
-        req("value_change", Kind::Amount),
-        opt("clause", Kind::Str),
-        req(
-            "ground",
-            Kind::Enum(&[
-                "option",
-                "change_clause",
-                "de_minimis",
-                "additional_deliveries",
-                "unforeseen",
-                "supplier_succession",
-                "non_substantial",
-                "unknown",
-            ]),
-        ),
-    ],
-};
-
-pub const OPTION_USE: Schema = Schema {
-    noun: "option use",
-    doc: "«Proposed change», `exercise_option`",
-    fields: &[req("id", Kind::Str), opt("quantity", Kind::Quantity)],
-};
-
-pub const NEW_SUPPLIER: Schema = Schema {
-    noun: "new supplier",
-    doc: "«Proposed change», `new_supplier`",
-    fields: &[
-        req("name", Kind::Str),
-        opt("org_no", Kind::Str),
-        req(
-            "cause",
-            Kind::Enum(&[
-                "merger",
-                "acquisition",
-                "insolvency",
-                "restructuring",
-                "other",
-            ]),
-        ),
-        req("meets_original_qualifications", Kind::Bool),
-    ],
-};
-
-pub const NATURE: Schema = Schema {
-    noun: "nature",
-    doc: "«Proposed change», `nature`",
-    fields: &[
-        opt("new_kinds_of_deliveries", Kind::Bool),
-        opt(
-            "price_terms",
-            Kind::Enum(&["unchanged", "favour_supplier", "favour_buyer"]),
-        ),
-        opt("relaxes_requirements", Kind::Bool),
-        opt("shifts_risk_to_buyer", Kind::Bool),
-        opt("estimated_value", Kind::Amount),
-    ],
-};
-
-pub const ADDITIONAL_DELIVERIES: Schema = Schema {
-    noun: "additional deliveries",
-    doc: "«Proposed change», `additional_deliveries`",
-    fields: &[
-        req("change_of_supplier_impossible", Kind::Bool),
-        req("significant_inconvenience_or_cost", Kind::Bool),
-        req("reason", Kind::Str),
-    ],
-};
-
-pub const UNFORESEEN: Schema = Schema {
-    noun: "unforeseen",
-    doc: "«Proposed change», `unforeseen`",
-    fields: &[req("circumstance", Kind::Str), opt("arose", Kind::Date)],
-};
-
-pub const PROPOSED_CHANGE: Schema = Schema {
-    noun: "proposed change",
-    doc: "«Proposed change»",
-    fields: &[
-        req("id", Kind::Str),
-        req("description", Kind::Str),
-        req("date", Kind::Date),
-        opt("value_change", Kind::Amount),
-        opt("new_end", Kind::Date),
-        opt("add_authorities", Kind::Array(&Kind::Authority)),
-        opt("new_start", Kind::Date),
-        opt("exercise_option", Kind::Object(&OPTION_USE)),
-        opt("under_clause", Kind::Str),
-        opt("new_supplier", Kind::Object(&NEW_SUPPLIER)),
-        opt("nature", Kind::Object(&NATURE)),
-        opt(
-            "additional_deliveries",
-            Kind::Object(&ADDITIONAL_DELIVERIES),
-        ),
-        opt("unforeseen", Kind::Object(&UNFORESEEN)),
-    ],
-};
-
-pub const CONTRACT: Schema = Schema {
-    noun: "contract",
-    doc: "«Contract»",
-    fields: &[
-        req("id", Kind::Str),
-        req("title", Kind::Str),
-        opt("service_area", Kind::Str),
-        opt("system", Kind::Str),
-        opt("consolidation_group", Kind::Str),
-        req("authorities", Kind::Array(&Kind::Authority)),
-        req("supplier", Kind::Object(&PARTY)),
-        req("kind", Kind::Enum(&["contract", "framework_agreement"])),
-        req("subject", Kind::Enum(&["supplies", "services", "works"])),
-        req("character", Kind::Enum(&["standard", "complex"])),
-        req("award", Kind::Object(&AWARD)),
-        req("start", Kind::Date),
-        req("end", Kind::Date),
-        req("value", Kind::Amount),
-        opt("value_is_estimate", Kind::Bool),
-        opt("annual_value", Kind::Amount),
-        opt("price_index", Kind::Object(&PRICE_INDEX)),
-        opt("options", Kind::Array(&Kind::Object(&OPTION))),
-        opt("change_clauses", Kind::Array(&Kind::Object(&CLAUSE))),
-        opt("termination", Kind::Object(&TERMINATION)),
-        opt("modifications", Kind::Array(&Kind::Object(&MODIFICATION))),
-        opt(
-            "proposed_changes",
-            Kind::Array(&Kind::Object(&PROPOSED_CHANGE)),
-        ),
-    ],
-};
+fn leak_schema(s: Schema) -> &'static Schema {
+    Box::leak(Box::new(s))
+}
 
 /// Checks `value` at `path` against `kind`, appending every problem found.
 pub fn check(value: &Value<'_>, path: &str, kind: Kind, out: &mut Vec<Problem>) {
     match (kind, value) {
         (Kind::Str, Value::StringLit(_))
         | (Kind::Bool, Value::BooleanLit(_))
-        | (Kind::Authority, Value::StringLit(_)) => {}
+        | (Kind::Authority(_), Value::StringLit(_))
+        | (Kind::Any, _) => {}
         (Kind::Count, Value::NumberLit(n)) if n.value.parse::<u32>().is_ok() => {}
         (Kind::Amount | Kind::Quantity, Value::NumberLit(n)) => {
             check_decimal(n.value, path, kind, out)
@@ -351,7 +293,7 @@ pub fn check(value: &Value<'_>, path: &str, kind: Kind, out: &mut Vec<Problem>) 
             }
         }
         (Kind::Object(schema), Value::Object(_)) => check_object(value, path, schema, out),
-        (Kind::Authority, Value::Object(_)) => check_object(value, path, &AUTHORITY, out),
+        (Kind::Authority(schema), Value::Object(_)) => check_object(value, path, schema, out),
         (Kind::Array(item), Value::Array(a)) => {
             for (i, e) in a.elements.iter().enumerate() {
                 check(e, &format!("{path}[{i}]"), *item, out);
@@ -389,9 +331,21 @@ fn check_object(value: &Value<'_>, path: &str, schema: &Schema, out: &mut Vec<Pr
         seen.push(key);
         match schema.fields.iter().find(|f| f.name == key) {
             Some(field) => {
-                let optional_null = !field.required && matches!(prop.value, Value::NullKeyword(_));
-                if !optional_null {
-                    check(&prop.value, &child, field.kind, out);
+                match (&prop.value, field.required) {
+                    // An optional field written as null is absent.
+                    (Value::NullKeyword(_), false) => {}
+                    // A required fact left open, e.g. by `vesentlig import`.
+                    (Value::NullKeyword(_), true) => out.push(problem(
+                        &child,
+                        format!("`{key}` is not filled in (null) in this {}", schema.noun),
+                        format!(
+                            "replace null with {}, e.g. {} (docs/portfolio-format.md, {})",
+                            describe(field.kind),
+                            example(field.kind),
+                            schema.doc
+                        ),
+                    )),
+                    _ => check(&prop.value, &child, field.kind, out),
                 }
             }
             None => {
@@ -553,7 +507,8 @@ fn example(kind: Kind) -> String {
             .map_or_else(String::new, |v| format!("\"{v}\"")),
         Kind::Object(schema) => format!("{{ … }} (docs/portfolio-format.md, {})", schema.doc),
         Kind::Array(_) => "[ … ]".into(),
-        Kind::Authority => "\"fjordvik\"".into(),
+        Kind::Authority(_) => "\"fjordvik\"".into(),
+        Kind::Any => "a value".into(),
     }
 }
 
@@ -599,9 +554,11 @@ pub fn describe(kind: Kind) -> String {
         }
         Kind::Object(schema) => format!("{} object", article(schema.noun)),
         Kind::Array(item) => format!("an array of {}", plural(*item)),
-        Kind::Authority => {
-            "a municipality id from merger.json or an object { \"name\", \"org_no\" }".into()
-        }
+        Kind::Authority(schema) => format!(
+            "a municipality id from merger.json or an object {{ {} }}",
+            quoted_names(schema)
+        ),
+        Kind::Any => "a value".into(),
     }
 }
 
@@ -609,9 +566,30 @@ fn plural(kind: Kind) -> String {
     match kind {
         Kind::Str => "strings".into(),
         Kind::Object(schema) => format!("{} objects", schema.noun),
-        Kind::Authority => "authorities (municipality ids or { \"name\", \"org_no\" })".into(),
+        Kind::Authority(schema) => format!(
+            "{} (municipality ids or {{ {} }})",
+            plural_noun(schema.noun),
+            quoted_names(schema)
+        ),
         Kind::Enum(_) => format!("values, each {}", describe(kind)),
         other => format!("values, each {}", describe(other)),
+    }
+}
+
+/// `"name", "org_no"`: the field names of an object, for messages.
+fn quoted_names(schema: &Schema) -> String {
+    let names: Vec<String> = schema
+        .fields
+        .iter()
+        .map(|f| format!("\"{}\"", f.name))
+        .collect();
+    names.join(", ")
+}
+
+fn plural_noun(noun: &str) -> String {
+    match noun.strip_suffix('y') {
+        Some(stem) => format!("{stem}ies"),
+        None => format!("{noun}s"),
     }
 }
 
@@ -686,33 +664,122 @@ mod tests {
         }
     }
 
+    /// The object schema at a field path below `root`: `["options"]` → the option.
+    fn nested(root: &'static Schema, path: &[&str]) -> &'static Schema {
+        path.iter().fold(root, |schema, name| {
+            let field = schema.fields.iter().find(|f| f.name == *name).unwrap();
+            let mut kind = field.kind;
+            loop {
+                match kind {
+                    Kind::Array(item) => kind = *item,
+                    Kind::Object(s) | Kind::Authority(s) => return s,
+                    other => panic!("{name} is {other:?}"),
+                }
+            }
+        })
+    }
+
     #[test]
-    fn schema_matches_the_serde_model() {
+    fn derived_tables_match_the_serde_model() {
+        let contract: &'static Schema = &CONTRACT;
+        let merger: &'static Schema = &MERGER;
+        let change = nested(contract, &["proposed_changes"]);
         let pairs: Vec<(&Schema, Vec<&str>)> = vec![
-            (&MERGER, serde_fields::<model::Merger>()),
-            (&MUNICIPALITY, serde_fields::<model::Municipality>()),
-            (&CONTRACT, serde_fields::<model::Contract>()),
-            (&PARTY, serde_fields::<model::Party>()),
-            (&AWARD, serde_fields::<model::Award>()),
-            (&PRICE_INDEX, serde_fields::<model::PriceIndex>()),
-            (&OPTION, serde_fields::<model::ContractOption>()),
-            (&CLAUSE, serde_fields::<model::ChangeClause>()),
-            (&TERMINATION, serde_fields::<model::Termination>()),
-            (&MODIFICATION, serde_fields::<model::Modification>()),
-            (&PROPOSED_CHANGE, serde_fields::<model::ProposedChange>()),
-            (&OPTION_USE, serde_fields::<model::OptionUse>()),
-            (&NEW_SUPPLIER, serde_fields::<model::NewSupplier>()),
-            (&NATURE, serde_fields::<model::Nature>()),
+            (merger, serde_fields::<model::Merger>()),
             (
-                &ADDITIONAL_DELIVERIES,
+                nested(merger, &["municipalities"]),
+                serde_fields::<model::Municipality>(),
+            ),
+            (contract, serde_fields::<model::Contract>()),
+            (
+                nested(contract, &["supplier"]),
+                serde_fields::<model::Party>(),
+            ),
+            (
+                nested(contract, &["authorities"]),
+                serde_fields::<model::Party>(),
+            ),
+            (nested(contract, &["award"]), serde_fields::<model::Award>()),
+            (
+                nested(contract, &["price_index"]),
+                serde_fields::<model::PriceIndex>(),
+            ),
+            (
+                nested(contract, &["options"]),
+                serde_fields::<model::ContractOption>(),
+            ),
+            (
+                nested(contract, &["change_clauses"]),
+                serde_fields::<model::ChangeClause>(),
+            ),
+            (
+                nested(contract, &["termination"]),
+                serde_fields::<model::Termination>(),
+            ),
+            (
+                nested(contract, &["modifications"]),
+                serde_fields::<model::Modification>(),
+            ),
+            (change, serde_fields::<model::ProposedChange>()),
+            (
+                nested(change, &["exercise_option"]),
+                serde_fields::<model::OptionUse>(),
+            ),
+            (
+                nested(change, &["new_supplier"]),
+                serde_fields::<model::NewSupplier>(),
+            ),
+            (nested(change, &["nature"]), serde_fields::<model::Nature>()),
+            (
+                nested(change, &["additional_deliveries"]),
                 serde_fields::<model::AdditionalDeliveries>(),
             ),
-            (&UNFORESEEN, serde_fields::<model::Unforeseen>()),
+            (
+                nested(change, &["unforeseen"]),
+                serde_fields::<model::Unforeseen>(),
+            ),
         ];
         for (schema, fields) in pairs {
             let names: Vec<&str> = schema.fields.iter().map(|f| f.name).collect();
             assert_eq!(names, fields, "schema of {}", schema.noun);
         }
+    }
+
+    #[test]
+    fn derived_kinds_and_nouns() {
+        let contract: &'static Schema = &CONTRACT;
+        let kind = |s: &Schema, name: &str| s.fields.iter().find(|f| f.name == name).unwrap().kind;
+        assert!(matches!(kind(contract, "value"), Kind::Amount));
+        assert!(matches!(kind(contract, "start"), Kind::Date));
+        assert!(matches!(
+            kind(contract, "kind"),
+            Kind::Enum(["contract", "framework_agreement"])
+        ));
+        let option = nested(contract, &["options"]);
+        assert_eq!(option.noun, "option");
+        assert_eq!(option.doc, "«Contract», `options`");
+        assert!(matches!(kind(option, "quantity"), Kind::Quantity));
+        assert!(matches!(kind(option, "months"), Kind::Count));
+        let change = nested(contract, &["proposed_changes"]);
+        assert_eq!(change.doc, "«Proposed change»");
+        assert_eq!(
+            nested(change, &["new_supplier"]).doc,
+            "«Proposed change», `new_supplier`"
+        );
+        assert_eq!(nested(contract, &["authorities"]).noun, "authority");
+        let merger: &'static Schema = &MERGER;
+        assert!(matches!(
+            kind(merger, "form"),
+            Kind::Enum(["new_entity", "annexation"])
+        ));
+        assert!(
+            merger
+                .fields
+                .iter()
+                .find(|f| f.name == "decided")
+                .unwrap()
+                .required
+        );
     }
 
     #[test]

@@ -103,7 +103,7 @@ fn row(contract: Option<&ContractPlan>, a: &Action, lang: Lang) -> Vec<String> {
 
 /// Excel runs a cell that starts with `=`, `+`, `-` or `@` as a formula; a title from the
 /// portfolio must stay text, so such a cell gets a leading apostrophe (Excel's text marker).
-fn defuse(cell: String) -> String {
+pub fn defuse(cell: String) -> String {
     if cell.starts_with(['=', '+', '-', '@']) {
         format!("'{cell}")
     } else {
