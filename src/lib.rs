@@ -16,6 +16,7 @@ pub mod model;
 pub mod plan;
 pub mod priorities;
 pub mod render;
+pub mod synthetic;
 pub mod text;
 pub mod thresholds;
 pub mod validate;
