@@ -9,6 +9,8 @@ use chrono::{Months, NaiveDate};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
+use crate::load::exact::{self, Exact, Written};
+
 /// An amount in NOK excluding VAT, exact to the øre.
 pub type Amount = Decimal;
 
@@ -52,9 +54,11 @@ pub struct Merger {
     #[serde(default)]
     pub org_no: Option<String>,
     pub form: MergerForm,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "exact::optional_date")]
     pub explored_from: Option<NaiveDate>,
+    #[serde(deserialize_with = "exact::date")]
     pub decided: NaiveDate,
+    #[serde(deserialize_with = "exact::date")]
     pub effective: NaiveDate,
     #[serde(default)]
     pub authority_kind: AuthorityKind,
@@ -121,12 +125,15 @@ pub struct Contract {
     pub subject: Subject,
     pub character: Character,
     pub award: Award,
+    #[serde(deserialize_with = "exact::date")]
     pub start: NaiveDate,
+    #[serde(deserialize_with = "exact::date")]
     pub end: NaiveDate,
+    #[serde(deserialize_with = "exact::amount")]
     pub value: Amount,
     #[serde(default)]
     pub value_is_estimate: bool,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "exact::optional_amount")]
     pub annual_value: Option<Amount>,
     #[serde(default)]
     pub price_index: Option<PriceIndex>,
@@ -334,6 +341,7 @@ pub struct Award {
     pub announced: bool,
     #[serde(default)]
     pub notice: Option<String>,
+    #[serde(deserialize_with = "exact::date")]
     pub signed: NaiveDate,
     /// Overrides the part derived from the thresholds in force at `signed`.
     #[serde(default)]
@@ -365,7 +373,9 @@ pub enum Part {
 #[serde(deny_unknown_fields)]
 pub struct PriceIndex {
     pub index: String,
+    #[serde(deserialize_with = "exact::amount")]
     pub adjusted_value: Amount,
+    #[serde(deserialize_with = "exact::date")]
     pub as_of: NaiveDate,
 }
 
@@ -380,27 +390,96 @@ pub enum OptionKind {
 /// required ones are present: extension → `months`, `exercised`; volume → `description`,
 /// `quantity`, `unit`, `value`.
 #[derive(Debug, Clone, Deserialize, Serialize)]
-#[serde(deny_unknown_fields)]
+#[serde(from = "OptionFields")]
 pub struct ContractOption {
     pub id: String,
     pub kind: OptionKind,
     /// Extension: months added.
-    #[serde(default)]
     pub months: Option<u32>,
     /// Extension: already exercised.
-    #[serde(default)]
     pub exercised: bool,
     /// Extension: value (optional); volume: value of the whole quantity.
-    #[serde(default)]
     pub value: Option<Amount>,
-    #[serde(default)]
     pub description: Option<String>,
-    #[serde(default)]
     pub quantity: Option<Decimal>,
-    #[serde(default)]
     pub unit: Option<String>,
-    #[serde(default)]
     pub exercised_quantity: Decimal,
+    /// Which of the kind-specific fields the file wrote (even as `null`).
+    #[serde(skip)]
+    pub written: OptionFieldsWritten,
+}
+
+/// The kind-specific fields of an option that the file wrote: a field of the other kind is an
+/// error (`validate`), since it would be ignored. Absent and `null` differ here only.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct OptionFieldsWritten {
+    pub months: bool,
+    pub exercised: bool,
+    pub description: bool,
+    pub quantity: bool,
+    pub unit: bool,
+    pub exercised_quantity: bool,
+}
+
+impl OptionFieldsWritten {
+    /// Whether the field named `field` was written (false for any other name).
+    pub fn contains(&self, field: &str) -> bool {
+        match field {
+            "months" => self.months,
+            "exercised" => self.exercised,
+            "description" => self.description,
+            "quantity" => self.quantity,
+            "unit" => self.unit,
+            "exercised_quantity" => self.exercised_quantity,
+            _ => false,
+        }
+    }
+}
+
+/// An option as written, field by field, remembering which fields were there.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct OptionFields {
+    id: String,
+    kind: OptionKind,
+    #[serde(default)]
+    months: Written<Option<u32>>,
+    #[serde(default)]
+    exercised: Written<bool>,
+    #[serde(default, deserialize_with = "exact::optional_amount")]
+    value: Option<Amount>,
+    #[serde(default)]
+    description: Written<Option<String>>,
+    #[serde(default)]
+    quantity: Written<Option<Exact>>,
+    #[serde(default)]
+    unit: Written<Option<String>>,
+    #[serde(default)]
+    exercised_quantity: Written<Exact>,
+}
+
+impl From<OptionFields> for ContractOption {
+    fn from(f: OptionFields) -> Self {
+        Self {
+            written: OptionFieldsWritten {
+                months: f.months.written,
+                exercised: f.exercised.written,
+                description: f.description.written,
+                quantity: f.quantity.written,
+                unit: f.unit.written,
+                exercised_quantity: f.exercised_quantity.written,
+            },
+            id: f.id,
+            kind: f.kind,
+            months: f.months.value,
+            exercised: f.exercised.value,
+            value: f.value,
+            description: f.description.value,
+            quantity: f.quantity.value.map(|q| q.0),
+            unit: f.unit.value,
+            exercised_quantity: f.exercised_quantity.value.0,
+        }
+    }
 }
 
 impl ContractOption {
@@ -435,7 +514,7 @@ pub struct ChangeClause {
     pub id: String,
     pub text: String,
     pub covers: Vec<ClauseCover>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "exact::optional_amount")]
     pub max_value: Option<Amount>,
     pub clear_precise_unequivocal: bool,
 }
@@ -466,8 +545,10 @@ pub enum ModificationGround {
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Modification {
+    #[serde(deserialize_with = "exact::date")]
     pub date: NaiveDate,
     pub description: String,
+    #[serde(deserialize_with = "exact::amount")]
     pub value_change: Amount,
     #[serde(default)]
     pub clause: Option<String>,
@@ -480,11 +561,12 @@ pub struct Modification {
 pub struct ProposedChange {
     pub id: String,
     pub description: String,
+    #[serde(deserialize_with = "exact::date")]
     pub date: NaiveDate,
     /// Price increase (negative: decrease), excluding a term extension valued separately.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "exact::amount")]
     pub value_change: Amount,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "exact::optional_date")]
     pub new_end: Option<NaiveDate>,
     #[serde(default)]
     pub add_authorities: Vec<String>,
@@ -507,7 +589,7 @@ pub struct ProposedChange {
 #[serde(deny_unknown_fields)]
 pub struct OptionUse {
     pub id: String,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "exact::optional_amount")]
     pub quantity: Option<Decimal>,
 }
 
@@ -564,7 +646,7 @@ pub struct AdditionalDeliveries {
 #[serde(deny_unknown_fields)]
 pub struct Unforeseen {
     pub circumstance: String,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "exact::optional_date")]
     pub arose: Option<NaiveDate>,
 }
 

@@ -13,7 +13,7 @@ use crate::thresholds::Thresholds;
 /// it would also push dates beyond what the calendar arithmetic can represent.
 const MAX_EXTENSION_MONTHS: u32 = 1200;
 
-pub(super) fn check(v: &mut Validator<'_>, c: &Contract, thresholds: &Thresholds) {
+pub(super) fn check(v: &mut Validator, c: &Contract, thresholds: &Thresholds) {
     check_term(v, c);
     check_amounts(v, c);
     for (i, o) in c.options.iter().enumerate() {
@@ -34,7 +34,7 @@ pub(super) fn check(v: &mut Validator<'_>, c: &Contract, thresholds: &Thresholds
 }
 
 /// Signing, start and end follow each other; an index adjustment is dated after signing.
-fn check_term(v: &mut Validator<'_>, c: &Contract) {
+fn check_term(v: &mut Validator, c: &Contract) {
     if c.end < c.start {
         v.error(
             &c.origin,
@@ -77,7 +77,7 @@ fn check_term(v: &mut Validator<'_>, c: &Contract) {
 /// Amounts are ≥ 0 (portfolio-format.md); only `value_change` may be negative. Every amount
 /// and quantity stays within ± `MAX_AMOUNT`: larger figures are typing errors, and the limit
 /// keeps every later calculation (× 365, sums, percentages) far inside `Decimal`'s range.
-fn check_amounts(v: &mut Validator<'_>, c: &Contract) {
+fn check_amounts(v: &mut Validator, c: &Contract) {
     for (suffix, amount, may_be_negative) in amounts(c) {
         if amount.abs() > MAX_AMOUNT {
             v.error(
@@ -151,7 +151,7 @@ fn amounts(c: &Contract) -> Vec<(String, Decimal, bool)> {
 }
 
 /// Fields required by, and fields foreign to, the option's kind.
-fn check_option(v: &mut Validator<'_>, c: &Contract, i: usize, o: &ContractOption) {
+fn check_option(v: &mut Validator, c: &Contract, i: usize, o: &ContractOption) {
     let at = format!(".options[{i}]");
     let (kind, required, foreign): (&str, Vec<(&str, bool)>, &[&str]) = match o.kind {
         OptionKind::Extension => (
@@ -180,16 +180,13 @@ fn check_option(v: &mut Validator<'_>, c: &Contract, i: usize, o: &ContractOptio
             );
         }
     }
-    for field in foreign {
-        let path = c.origin.field(&format!("{at}.{field}"));
-        if v.written(&c.origin.file, &path) {
-            v.error(
-                &c.origin,
-                &format!("{at}.{field}"),
-                format!("`{field}` does not apply to {kind} option \"{}\"", o.id),
-                format!("remove it, or correct `kind`; {}", option_shape(o.kind)),
-            );
-        }
+    for field in foreign.iter().filter(|f| o.written.contains(f)) {
+        v.error(
+            &c.origin,
+            &format!("{at}.{field}"),
+            format!("`{field}` does not apply to {kind} option \"{}\"", o.id),
+            format!("remove it, or correct `kind`; {}", option_shape(o.kind)),
+        );
     }
     if let Some(months) = o.months.filter(|m| *m == 0 || *m > MAX_EXTENSION_MONTHS) {
         v.error(
@@ -227,7 +224,7 @@ fn option_shape(kind: OptionKind) -> String {
 /// Modifications and proposed changes fall within the contract's life: from `award.signed` to
 /// `end_with_options()` (the current end plus every unexercised extension option), both
 /// inclusive. A change outside that window is not a change to this contract.
-fn check_change_dates(v: &mut Validator<'_>, c: &Contract) {
+fn check_change_dates(v: &mut Validator, c: &Contract) {
     let (from, to) = (c.award.signed, c.end_with_options());
     // An end before the start is reported on its own; every change would be "after the end".
     let window_known = c.end >= c.start;
@@ -286,7 +283,7 @@ fn outside_life(what: &str, date: NaiveDate, from: NaiveDate, to: NaiveDate) -> 
 
 /// The part at award is derived from the thresholds in force at signing (FOA §§ 5-1, 5-3);
 /// before the table's first period there are none, so `award.part` must be given.
-fn check_part(v: &mut Validator<'_>, c: &Contract, thresholds: &Thresholds) {
+fn check_part(v: &mut Validator, c: &Contract, thresholds: &Thresholds) {
     if c.award.part.is_some() || thresholds.period_on(c.award.signed).is_some() {
         return;
     }

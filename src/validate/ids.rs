@@ -20,13 +20,7 @@ pub(super) fn is_valid(id: &str) -> bool {
 }
 
 /// Reports an id that does not match the id pattern.
-pub(super) fn check_format(
-    v: &mut Validator<'_>,
-    origin: &Origin,
-    suffix: &str,
-    what: &str,
-    id: &str,
-) {
+pub(super) fn check_format(v: &mut Validator, origin: &Origin, suffix: &str, what: &str, id: &str) {
     if !is_valid(id) {
         v.error(
             origin,
@@ -38,7 +32,7 @@ pub(super) fn check_format(
 }
 
 /// Contract ids are unique across all files of the portfolio.
-pub(super) fn check_contract_ids(v: &mut Validator<'_>, portfolio: &Portfolio) {
+pub(super) fn check_contract_ids(v: &mut Validator, portfolio: &Portfolio) {
     let mut seen: BTreeMap<&str, &Origin> = BTreeMap::new();
     for c in &portfolio.contracts {
         check_format(v, &c.origin, ".id", "contract", &c.id);
@@ -61,7 +55,7 @@ pub(super) fn check_contract_ids(v: &mut Validator<'_>, portfolio: &Portfolio) {
 }
 
 /// Option, change-clause and proposed-change ids: well-formed and unique within the contract.
-pub(super) fn check_within_contract(v: &mut Validator<'_>, c: &Contract) {
+pub(super) fn check_within_contract(v: &mut Validator, c: &Contract) {
     let options: Vec<&str> = c.options.iter().map(|o| o.id.as_str()).collect();
     let clauses: Vec<&str> = c.change_clauses.iter().map(|k| k.id.as_str()).collect();
     let changes: Vec<&str> = c.proposed_changes.iter().map(|p| p.id.as_str()).collect();
@@ -77,13 +71,7 @@ pub(super) fn check_within_contract(v: &mut Validator<'_>, c: &Contract) {
 }
 
 /// Checks the ids of the array at `suffix`, reporting each later duplicate.
-pub(super) fn unique(
-    v: &mut Validator<'_>,
-    origin: &Origin,
-    suffix: &str,
-    what: &str,
-    ids: &[&str],
-) {
+pub(super) fn unique(v: &mut Validator, origin: &Origin, suffix: &str, what: &str, ids: &[&str]) {
     for (i, id) in ids.iter().enumerate() {
         let at = format!("{suffix}[{i}].id");
         check_format(v, origin, &at, what, id);

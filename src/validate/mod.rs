@@ -12,6 +12,8 @@ mod references;
 
 use std::path::Path;
 
+use rayon::prelude::*;
+
 use crate::diagnostics::{Diagnostic, Sources};
 use crate::model::{Origin, Portfolio};
 use crate::thresholds::Thresholds;
@@ -23,20 +25,25 @@ pub fn validate(
     sources: &Sources,
     thresholds: &Thresholds,
 ) -> Vec<Diagnostic> {
-    let mut v = Validator {
-        sources,
-        out: Vec::new(),
-    };
+    let mut v = Validator::default();
     let merger_state = merger_state(portfolio, sources);
     if let Some(m) = &portfolio.merger {
         merger::check(&mut v, m);
     }
     ids::check_contract_ids(&mut v, portfolio);
-    for c in &portfolio.contracts {
-        ids::check_within_contract(&mut v, c);
-        references::check(&mut v, c, merger_state);
-        contract::check(&mut v, c, thresholds);
-    }
+    // Each contract on its own, in parallel; the problems stay in portfolio order.
+    let per_contract: Vec<Vec<Diagnostic>> = portfolio
+        .contracts
+        .par_iter()
+        .map(|c| {
+            let mut v = Validator::default();
+            ids::check_within_contract(&mut v, c);
+            references::check(&mut v, c, merger_state);
+            contract::check(&mut v, c, thresholds);
+            v.out
+        })
+        .collect();
+    v.out.extend(per_contract.into_iter().flatten());
     v.out
 }
 
@@ -62,13 +69,13 @@ fn merger_state<'p>(portfolio: &'p Portfolio, sources: &Sources) -> MergerState<
     }
 }
 
-/// Collects diagnostics and answers questions about the source text.
-pub(crate) struct Validator<'s> {
-    sources: &'s Sources,
+/// Collects diagnostics.
+#[derive(Default)]
+pub(crate) struct Validator {
     out: Vec<Diagnostic>,
 }
 
-impl Validator<'_> {
+impl Validator {
     /// Reports a problem at `suffix` below `origin` (e.g. `.options[1].quantity`).
     fn error(&mut self, origin: &Origin, suffix: &str, message: String, help: String) {
         self.report(&origin.file, origin.field(suffix), message, help);
@@ -78,18 +85,10 @@ impl Validator<'_> {
         self.out
             .push(Diagnostic::new(file, path, message).help(help));
     }
-
-    /// Whether the user wrote the field at `path` (serde defaults hide absent fields).
-    fn written(&self, file: &Path, path: &str) -> bool {
-        self.sources
-            .files
-            .get(file)
-            .is_some_and(|f| f.spans.contains_key(path))
-    }
 }
 
 /// An organisation number, when given, is nine digits (Enhetsregisteret).
-fn check_org_no(v: &mut Validator<'_>, origin: &Origin, suffix: &str, org_no: Option<&str>) {
+fn check_org_no(v: &mut Validator, origin: &Origin, suffix: &str, org_no: Option<&str>) {
     if let Some(n) = org_no
         && !(n.len() == 9 && n.bytes().all(|b| b.is_ascii_digit()))
     {

@@ -4,7 +4,7 @@
 use super::{MergerState, Validator, check_org_no};
 use crate::model::{AuthorityRef, Contract};
 
-pub(super) fn check(v: &mut Validator<'_>, c: &Contract, merger: MergerState<'_>) {
+pub(super) fn check(v: &mut Validator, c: &Contract, merger: MergerState<'_>) {
     check_authorities(v, c, merger);
     for (i, m) in c.modifications.iter().enumerate() {
         if let Some(id) = &m.clause {
@@ -43,7 +43,7 @@ pub(super) fn check(v: &mut Validator<'_>, c: &Contract, merger: MergerState<'_>
     }
 }
 
-fn check_authorities(v: &mut Validator<'_>, c: &Contract, merger: MergerState<'_>) {
+fn check_authorities(v: &mut Validator, c: &Contract, merger: MergerState<'_>) {
     if c.authorities.is_empty() {
         v.error(
             &c.origin,
@@ -69,7 +69,7 @@ fn check_authorities(v: &mut Validator<'_>, c: &Contract, merger: MergerState<'_
     );
 }
 
-fn check_clause(v: &mut Validator<'_>, c: &Contract, suffix: &str, id: &str) {
+fn check_clause(v: &mut Validator, c: &Contract, suffix: &str, id: &str) {
     if c.clause(id).is_none() {
         v.error(
             &c.origin,
@@ -84,7 +84,7 @@ fn check_clause(v: &mut Validator<'_>, c: &Contract, suffix: &str, id: &str) {
 }
 
 fn check_municipality(
-    v: &mut Validator<'_>,
+    v: &mut Validator,
     c: &Contract,
     merger: MergerState<'_>,
     suffix: &str,
