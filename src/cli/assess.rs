@@ -1,11 +1,13 @@
 //! `vesentlig assess`: the verdict on every proposed change (or implicit merger transfer), as a
 //! terminal table (Norwegian by default) or as the stable JSON of `docs/product.md`.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
+use std::io::{self, BufWriter, Write};
 use std::process::ExitCode;
 
 use chrono::NaiveDate;
+use rayon::prelude::*;
 use rust_decimal::Decimal;
 use serde::Serialize;
 
@@ -14,8 +16,9 @@ use crate::assessment::{
     Assessment, Basis, Element, ElementCoverage, Ground, Outcome, Recommendation, TestResult,
 };
 use crate::law::{self, labels};
-use crate::model::Part;
-use crate::text::{Lang, nok};
+use crate::model::{Contract, Merger, Part};
+use crate::text::{Lang, Languages, nok, with_languages};
+use crate::thresholds::Thresholds;
 
 pub fn run(args: &AssessArgs) -> ExitCode {
     let loaded = match crate::load::load_checked(&args.portfolio) {
@@ -23,11 +26,12 @@ pub fn run(args: &AssessArgs) -> ExitCode {
         Err(report) => return super::fail(&report),
     };
     let portfolio = &loaded.portfolio;
+    let ids: BTreeSet<&str> = portfolio.contracts.iter().map(|c| c.id.as_str()).collect();
     let unknown: Vec<&str> = args
         .contracts
         .iter()
         .map(String::as_str)
-        .filter(|id| portfolio.contract(id).is_none())
+        .filter(|id| !ids.contains(id))
         .collect();
     if !unknown.is_empty() {
         let known: Vec<&str> = portfolio.contracts.iter().map(|c| c.id.as_str()).collect();
@@ -42,37 +46,125 @@ pub fn run(args: &AssessArgs) -> ExitCode {
         );
         return ExitCode::from(super::EXIT_USAGE);
     }
+    // A contract's assessments depend on nothing but the contract, the merger and the
+    // thresholds: assessing only the contracts asked for gives the same verdicts.
     let wanted: BTreeSet<&str> = args.contracts.iter().map(String::as_str).collect();
-    let assessments: Vec<Assessment> = law::assess_portfolio(portfolio, &loaded.thresholds)
-        .into_iter()
-        .filter(|a| wanted.is_empty() || wanted.contains(a.contract.as_str()))
+    let contracts: Vec<&Contract> = portfolio
+        .contracts
+        .iter()
+        .filter(|c| wanted.is_empty() || wanted.contains(c.id.as_str()))
         .collect();
-    let out = match args.format {
-        AssessFormat::Json => json(&assessments, args.lang),
-        AssessFormat::Table => table(&assessments, args.lang),
+    let run = Run {
+        contracts: &contracts,
+        merger: portfolio.merger.as_ref(),
+        thresholds: &loaded.thresholds,
+        lang: args.lang,
     };
-    print!("{out}");
-    ExitCode::SUCCESS
+    let mut out = BufWriter::with_capacity(1 << 20, std::io::stdout().lock());
+    let written = match args.format {
+        AssessFormat::Json => run.json(&mut out),
+        AssessFormat::Table => run.table(&mut out),
+    };
+    match written.and_then(|()| out.flush()) {
+        Ok(()) => ExitCode::SUCCESS,
+        // A closed pipe (`| head`) is not an error of the portfolio.
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error: cannot write the assessments: {e}");
+            ExitCode::FAILURE
+        }
+    }
 }
 
-/// The JSON document of `docs/product.md` «assess --format json»: the specified keys first, in
-/// the specified order, then the engine's extra keys.
-pub fn json(assessments: &[Assessment], lang: Lang) -> String {
-    let doc = JsonDoc {
-        assessments: assessments
-            .iter()
-            .map(|a| JsonAssessment::new(a, lang))
-            .collect(),
-    };
-    let mut s = serde_json::to_string_pretty(&doc).unwrap_or_default();
-    s.push('\n');
-    s
+/// Contracts assessed per batch: the assessments of one batch exist at a time, so memory
+/// stays bounded however large the portfolio (a batch's JSON is a few megabytes).
+const BATCH: usize = 2048;
+
+/// One `assess` run: the contracts to assess, what they are assessed against, the language.
+struct Run<'a> {
+    contracts: &'a [&'a Contract],
+    merger: Option<&'a Merger>,
+    thresholds: &'a Thresholds,
+    lang: Lang,
 }
 
-#[derive(Serialize)]
-struct JsonDoc<'a> {
-    assessments: Vec<JsonAssessment<'a>>,
+impl Run<'_> {
+    /// Assesses the contracts batch by batch, building the texts in the output language only,
+    /// and hands each batch's assessments to `f` in portfolio order.
+    fn batches(&self, mut f: impl FnMut(Vec<Assessment>) -> io::Result<()>) -> io::Result<()> {
+        for batch in self.contracts.chunks(BATCH) {
+            let assessments = with_languages(Languages::Only(self.lang), || {
+                law::assess_contracts(batch.par_iter().copied(), self.merger, self.thresholds)
+            });
+            f(assessments)?;
+        }
+        Ok(())
+    }
+
+    /// The JSON document of `docs/product.md` «assess --format json» (per assessment the
+    /// specified keys first, in the specified order, then the engine's extra keys), written
+    /// batch by batch: each assessment is serialized on its own (in parallel) and indented to
+    /// its place in the array, so the bytes are those of `{ "assessments": [...] }` serialized
+    /// at once.
+    fn json(&self, out: &mut impl Write) -> io::Result<()> {
+        out.write_all(b"{\n  \"assessments\": [")?;
+        let mut first = true;
+        self.batches(|assessments| {
+            let pieces: Vec<Vec<u8>> = assessments
+                .par_iter()
+                .map(|a| json_element(a, self.lang))
+                .collect::<Result<_, _>>()?;
+            for piece in pieces {
+                out.write_all(if first { b"\n" } else { b",\n" })?;
+                out.write_all(&piece)?;
+                first = false;
+            }
+            Ok(())
+        })?;
+        out.write_all(if first { b"]\n}\n" } else { b"\n  ]\n}\n" })
+    }
+
+    /// The terminal table: per change the recommendation, grounds, key figures and each
+    /// applicable test with its provision and reasons; a summary count at the end, counted on
+    /// the way.
+    fn table(&self, out: &mut impl Write) -> io::Result<()> {
+        let mut counts = Counts::default();
+        self.batches(|assessments| {
+            let blocks: Vec<String> = assessments
+                .par_iter()
+                .map(|a| {
+                    let mut block = String::new();
+                    change_block(&mut block, a, self.lang);
+                    block.push('\n');
+                    block
+                })
+                .collect();
+            counts.add(&assessments);
+            blocks.iter().try_for_each(|b| out.write_all(b.as_bytes()))
+        })?;
+        let mut summary = String::new();
+        counts.write(&mut summary, self.lang);
+        out.write_all(summary.as_bytes())
+    }
 }
+
+/// One assessment as pretty JSON indented as an element of the document's array: serde_json
+/// escapes every newline inside strings, so each line break of the output starts a line.
+fn json_element(a: &Assessment, lang: Lang) -> io::Result<Vec<u8>> {
+    let own = serde_json::to_vec_pretty(&JsonAssessment::new(a, lang))?;
+    let mut out = Vec::with_capacity(own.len() + own.len() / 8);
+    out.extend_from_slice(ELEMENT_INDENT);
+    for &b in &own {
+        out.push(b);
+        if b == b'\n' {
+            out.extend_from_slice(ELEMENT_INDENT);
+        }
+    }
+    Ok(out)
+}
+
+/// The indentation of an element of `assessments` in the pretty-printed document.
+const ELEMENT_INDENT: &[u8] = b"    ";
 
 #[derive(Serialize)]
 struct JsonAssessment<'a> {
@@ -184,18 +276,6 @@ impl<'a> JsonTest<'a> {
     }
 }
 
-/// The terminal table: per change the recommendation, grounds, key figures and each applicable
-/// test with its provision and reasons; a summary count at the end.
-pub fn table(assessments: &[Assessment], lang: Lang) -> String {
-    let mut out = String::new();
-    for a in assessments {
-        change_block(&mut out, a, lang);
-        out.push('\n');
-    }
-    summary(&mut out, assessments, lang);
-    out
-}
-
 fn label<'a>(lang: Lang, nb: &'a str, en: &'a str) -> &'a str {
     match lang {
         Lang::Nb => nb,
@@ -228,7 +308,7 @@ fn change_block(out: &mut String, a: &Assessment, lang: Lang) {
         label(lang, "Del", "Part"),
         a.part,
         label(lang, "Grunnlag", "Grounds"),
-        if grounds.nb.is_empty() {
+        if grounds.get(lang).is_empty() {
             "–"
         } else {
             grounds.get(lang)
@@ -311,26 +391,81 @@ fn figures_line(out: &mut String, a: &Assessment, lang: Lang) {
     );
 }
 
-fn summary(out: &mut String, assessments: &[Assessment], lang: Lang) {
-    let count = |r: Recommendation| assessments.iter().filter(|a| a.recommendation == r).count();
-    let notices = assessments.iter().filter(|a| a.modification_notice).count();
-    let _ = writeln!(
-        out,
-        "{}: {} {}: {} {}, {} {}, {} {}; {} {}.",
-        label(lang, "Oppsummering", "Summary"),
-        assessments.len(),
-        label(lang, "endringer", "changes"),
-        count(Recommendation::Continue),
-        labels::recommendation(Recommendation::Continue).get(lang),
-        count(Recommendation::IntentionNotice),
-        labels::recommendation(Recommendation::IntentionNotice).get(lang),
-        count(Recommendation::Retender),
-        labels::recommendation(Recommendation::Retender).get(lang),
-        notices,
-        label(
-            lang,
-            "med kunngjøring om endring",
-            "with a modification notice"
-        ),
-    );
+/// The summary's counts.
+#[derive(Default)]
+struct Counts {
+    changes: usize,
+    by_recommendation: BTreeMap<Recommendation, usize>,
+    notices: usize,
+}
+
+impl Counts {
+    fn add(&mut self, assessments: &[Assessment]) {
+        self.changes += assessments.len();
+        for a in assessments {
+            *self.by_recommendation.entry(a.recommendation).or_default() += 1;
+        }
+        self.notices += assessments.iter().filter(|a| a.modification_notice).count();
+    }
+
+    fn write(&self, out: &mut String, lang: Lang) {
+        let count = |r: Recommendation| self.by_recommendation.get(&r).copied().unwrap_or(0);
+        let _ = writeln!(
+            out,
+            "{}: {} {}: {} {}, {} {}, {} {}; {} {}.",
+            label(lang, "Oppsummering", "Summary"),
+            self.changes,
+            label(lang, "endringer", "changes"),
+            count(Recommendation::Continue),
+            labels::recommendation(Recommendation::Continue).get(lang),
+            count(Recommendation::IntentionNotice),
+            labels::recommendation(Recommendation::IntentionNotice).get(lang),
+            count(Recommendation::Retender),
+            labels::recommendation(Recommendation::Retender).get(lang),
+            self.notices,
+            label(
+                lang,
+                "med kunngjøring om endring",
+                "with a modification notice"
+            ),
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[derive(Serialize)]
+    struct JsonDoc<'a> {
+        assessments: Vec<JsonAssessment<'a>>,
+    }
+
+    /// The streamed document is the one serde_json writes for the whole array at once.
+    #[test]
+    fn streamed_json_is_the_whole_document() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("contracts");
+        let loaded = crate::load::load_checked(&dir).unwrap();
+        let all: Vec<&Contract> = loaded.portfolio.contracts.iter().collect();
+        for contracts in [&all[..], &all[..1], &[]] {
+            let run = Run {
+                contracts,
+                merger: loaded.portfolio.merger.as_ref(),
+                thresholds: &loaded.thresholds,
+                lang: Lang::En,
+            };
+            let mut streamed = Vec::new();
+            run.json(&mut streamed).unwrap();
+            let assessments =
+                law::assess_contracts(contracts.par_iter().copied(), run.merger, run.thresholds);
+            let doc = JsonDoc {
+                assessments: assessments
+                    .iter()
+                    .map(|a| JsonAssessment::new(a, Lang::En))
+                    .collect(),
+            };
+            let whole = serde_json::to_string_pretty(&doc).unwrap() + "\n";
+            assert_eq!(String::from_utf8(streamed).unwrap(), whole);
+        }
+    }
 }
