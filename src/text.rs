@@ -62,14 +62,18 @@ pub enum Languages {
     Both,
     /// Only this language; the other is left empty.
     Only(Lang),
+    /// Neither: for results whose texts nobody reads (the planner reads only the verdicts and
+    /// dates of the assessments).
+    Neither,
 }
 
 impl Languages {
     /// `text()` if `lang` is built, else an empty string.
     fn build(self, lang: Lang, text: impl FnOnce() -> String) -> String {
         match self {
-            Languages::Only(only) if only != lang => String::new(),
-            _ => text(),
+            Languages::Both => text(),
+            Languages::Only(only) if only == lang => text(),
+            Languages::Only(_) | Languages::Neither => String::new(),
         }
     }
 }
