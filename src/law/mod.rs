@@ -76,6 +76,25 @@ pub fn assess_contracts<'c>(
     per_contract.into_iter().flatten().collect()
 }
 
+/// Contracts assessed per batch by [`assess_in_batches`]: a batch's assessments (and their
+/// output) take a few megabytes.
+pub const BATCH: usize = 2048;
+
+/// Assesses `contracts` a batch at a time (each batch in parallel) and hands each batch's
+/// assessments to `f`, in the contracts' order, before assessing the next: the assessments of
+/// a large portfolio never all exist at once. Texts as in [`assess_contracts`].
+pub fn assess_in_batches<E>(
+    contracts: &[&Contract],
+    merger: Option<&Merger>,
+    t: &Thresholds,
+    mut f: impl FnMut(&[Assessment]) -> Result<(), E>,
+) -> Result<(), E> {
+    for batch in contracts.chunks(BATCH) {
+        f(&assess_contracts(batch.par_iter().copied(), merger, t))?;
+    }
+    Ok(())
+}
+
 /// The assessments of one contract: of each proposed change, or of the implicit transfer.
 fn assess_contract(
     contract: &Contract,
