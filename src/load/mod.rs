@@ -55,20 +55,18 @@ pub fn load_checked(dir: &Path) -> Result<Loaded, Report> {
         &loaded.sources,
         &loaded.thresholds,
     ));
-    if diagnostics.is_empty() {
-        // The text of a file read on the fast path was kept only to place diagnostics.
-        loaded.sources.files.retain(|path, _| !fast.contains(path));
-        return Ok(loaded);
-    }
-    // Positions for the files read on the fast path that a diagnostic points into.
-    for d in &diagnostics {
-        if fast.contains(&d.file)
-            && let Some(source) = loaded.sources.files.get_mut(&d.file)
-            && source.spans.is_empty()
-            && let Ok(ast) = json::parse(&source.text)
-        {
+    // The text of a file read on the fast path was kept only to place diagnostics: it stays,
+    // with its spans now indexed, where a diagnostic points into it.
+    let pointed: BTreeSet<&Path> = diagnostics.iter().map(|d| d.file.as_path()).collect();
+    let sources = &mut loaded.sources.files;
+    sources.retain(|path, _| !fast.contains(path) || pointed.contains(path.as_path()));
+    for (_, source) in sources.iter_mut().filter(|(path, _)| fast.contains(*path)) {
+        if let Ok(ast) = json::parse(&source.text) {
             json::index_spans(&ast, "$", &mut source.spans);
         }
+    }
+    if diagnostics.is_empty() {
+        return Ok(loaded);
     }
     let mut report = Report {
         diagnostics,

@@ -78,58 +78,59 @@ fn check_term(v: &mut Validator, c: &Contract) {
 /// and quantity stays within ± `MAX_AMOUNT`: larger figures are typing errors, and the limit
 /// keeps every later calculation (× 365, sums, percentages) far inside `Decimal`'s range.
 fn check_amounts(v: &mut Validator, c: &Contract) {
-    for (suffix, amount, may_be_negative) in amounts(c) {
+    for_each_amount(c, |suffix, amount, may_be_negative| {
         if amount.abs() > MAX_AMOUNT {
             v.error(
                 &c.origin,
-                &suffix,
+                &suffix(),
                 format!("{amount} is beyond any contract value"),
                 "amounts and quantities are at most 1 000 000 000 000 000 (10¹⁵); check the number of digits".to_owned(),
             );
         } else if !may_be_negative && amount.is_sign_negative() && !amount.is_zero() {
             v.error(
                 &c.origin,
-                &suffix,
+                &suffix(),
                 format!("negative amount {amount}"),
                 "amounts and quantities are 0 or more; only `value_change` may be negative (a price decrease)".to_owned(),
             );
         }
-    }
+    });
 }
 
 /// The largest amount or quantity accepted: 10¹⁵.
 const MAX_AMOUNT: Decimal = Decimal::from_parts(2_764_472_320, 232_830, 0, false, 0);
 
-/// Every amount and quantity of a contract: (path suffix, value, whether it may be negative).
-fn amounts(c: &Contract) -> Vec<(String, Decimal, bool)> {
-    let mut out: Vec<(String, Decimal, bool)> = vec![(".value".into(), c.value, false)];
-    let mut add = |suffix: String, value: Option<Decimal>, may_be_negative: bool| {
+/// Calls `f` with every amount and quantity of a contract, in document order: (its path
+/// suffix, made only when asked for; the value; whether it may be negative).
+fn for_each_amount(c: &Contract, mut f: impl FnMut(&dyn Fn() -> String, Decimal, bool)) {
+    let mut add = |suffix: &dyn Fn() -> String, value: Option<Decimal>, may_be_negative: bool| {
         if let Some(v) = value {
-            out.push((suffix, v, may_be_negative));
+            f(suffix, v, may_be_negative);
         }
     };
-    add(".annual_value".into(), c.annual_value, false);
+    add(&|| ".value".into(), Some(c.value), false);
+    add(&|| ".annual_value".into(), c.annual_value, false);
     let adjusted = c.price_index.as_ref().map(|p| p.adjusted_value);
-    add(".price_index.adjusted_value".into(), adjusted, false);
+    add(&|| ".price_index.adjusted_value".into(), adjusted, false);
     for (i, o) in c.options.iter().enumerate() {
-        add(format!(".options[{i}].value"), o.value, false);
-        add(format!(".options[{i}].quantity"), o.quantity, false);
+        add(&|| format!(".options[{i}].value"), o.value, false);
+        add(&|| format!(".options[{i}].quantity"), o.quantity, false);
         add(
-            format!(".options[{i}].exercised_quantity"),
+            &|| format!(".options[{i}].exercised_quantity"),
             Some(o.exercised_quantity),
             false,
         );
     }
     for (i, k) in c.change_clauses.iter().enumerate() {
         add(
-            format!(".change_clauses[{i}].max_value"),
+            &|| format!(".change_clauses[{i}].max_value"),
             k.max_value,
             false,
         );
     }
     for (i, m) in c.modifications.iter().enumerate() {
         add(
-            format!(".modifications[{i}].value_change"),
+            &|| format!(".modifications[{i}].value_change"),
             Some(m.value_change),
             true,
         );
@@ -137,31 +138,30 @@ fn amounts(c: &Contract) -> Vec<(String, Decimal, bool)> {
     for (i, p) in c.proposed_changes.iter().enumerate() {
         let q = p.exercise_option.as_ref().and_then(|u| u.quantity);
         add(
-            format!(".proposed_changes[{i}].exercise_option.quantity"),
+            &|| format!(".proposed_changes[{i}].exercise_option.quantity"),
             q,
             false,
         );
         add(
-            format!(".proposed_changes[{i}].value_change"),
+            &|| format!(".proposed_changes[{i}].value_change"),
             Some(p.value_change),
             true,
         );
     }
-    out
 }
 
 /// Fields required by, and fields foreign to, the option's kind.
 fn check_option(v: &mut Validator, c: &Contract, i: usize, o: &ContractOption) {
-    let at = format!(".options[{i}]");
-    let (kind, required, foreign): (&str, Vec<(&str, bool)>, &[&str]) = match o.kind {
+    let at = || format!(".options[{i}]");
+    let (kind, required, foreign): (&str, &[(&str, bool)], &[&str]) = match o.kind {
         OptionKind::Extension => (
             "extension",
-            vec![("months", o.months.is_some())],
+            &[("months", o.months.is_some())],
             &["description", "quantity", "unit", "exercised_quantity"],
         ),
         OptionKind::Volume => (
             "volume",
-            vec![
+            &[
                 ("description", o.description.is_some()),
                 ("quantity", o.quantity.is_some()),
                 ("unit", o.unit.is_some()),
@@ -170,20 +170,18 @@ fn check_option(v: &mut Validator, c: &Contract, i: usize, o: &ContractOption) {
             &["months", "exercised"],
         ),
     };
-    for (field, present) in required {
-        if !present {
-            v.error(
-                &c.origin,
-                &format!("{at}.kind"),
-                format!("{kind} option \"{}\" has no `{field}`", o.id),
-                option_shape(o.kind),
-            );
-        }
+    for (field, _) in required.iter().filter(|(_, present)| !present) {
+        v.error(
+            &c.origin,
+            &format!("{}.kind", at()),
+            format!("{kind} option \"{}\" has no `{field}`", o.id),
+            option_shape(o.kind),
+        );
     }
     for field in foreign.iter().filter(|f| o.written.contains(f)) {
         v.error(
             &c.origin,
-            &format!("{at}.{field}"),
+            &format!("{}.{field}", at()),
             format!("`{field}` does not apply to {kind} option \"{}\"", o.id),
             format!("remove it, or correct `kind`; {}", option_shape(o.kind)),
         );
@@ -191,7 +189,7 @@ fn check_option(v: &mut Validator, c: &Contract, i: usize, o: &ContractOption) {
     if let Some(months) = o.months.filter(|m| *m == 0 || *m > MAX_EXTENSION_MONTHS) {
         v.error(
             &c.origin,
-            &format!("{at}.months"),
+            &format!("{}.months", at()),
             format!("extension option \"{}\" adds {months} months", o.id),
             format!("`months` is the number of months the option extends the term by: 1 to {MAX_EXTENSION_MONTHS}"),
         );
@@ -201,7 +199,7 @@ fn check_option(v: &mut Validator, c: &Contract, i: usize, o: &ContractOption) {
     {
         v.error(
             &c.origin,
-            &format!("{at}.exercised_quantity"),
+            &format!("{}.exercised_quantity", at()),
             format!(
                 "option \"{}\" is recorded as exercised for {} {unit}, more than its quantity of {q}",
                 o.id,
@@ -227,27 +225,26 @@ fn option_shape(kind: OptionKind) -> String {
 fn check_change_dates(v: &mut Validator, c: &Contract) {
     let (from, to) = (c.award.signed, c.end_with_options());
     // An end before the start is reported on its own; every change would be "after the end".
-    let window_known = c.end >= c.start;
-    let dated = c
-        .modifications
-        .iter()
-        .enumerate()
-        .map(|(i, m)| (format!(".modifications[{i}].date"), "modification", m.date))
-        .chain(c.proposed_changes.iter().enumerate().map(|(i, p)| {
-            (
-                format!(".proposed_changes[{i}].date"),
-                "proposed change",
-                p.date,
-            )
-        }));
-    for (suffix, what, date) in dated.collect::<Vec<_>>() {
-        if let Some(message) = outside_life(what, date, from, to).filter(|_| window_known) {
-            v.error(
-                &c.origin,
-                &suffix,
-                message,
-                format!("a {what} is dated within the contract's life: from its signing ({from}) to its end with all unexercised extension options ({to})"),
-            );
+    if c.end >= c.start {
+        let modifications = c
+            .modifications
+            .iter()
+            .enumerate()
+            .map(|(i, m)| (i, "modification", "modifications", m.date));
+        let changes = c
+            .proposed_changes
+            .iter()
+            .enumerate()
+            .map(|(i, p)| (i, "proposed change", "proposed_changes", p.date));
+        for (i, what, array, date) in modifications.chain(changes) {
+            if let Some(message) = outside_life(what, date, from, to) {
+                v.error(
+                    &c.origin,
+                    &format!(".{array}[{i}].date"),
+                    message,
+                    format!("a {what} is dated within the contract's life: from its signing ({from}) to its end with all unexercised extension options ({to})"),
+                );
+            }
         }
     }
     for (i, p) in c.proposed_changes.iter().enumerate() {

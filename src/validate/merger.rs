@@ -6,14 +6,14 @@ use crate::model::{Merger, MergerForm};
 
 pub(super) fn check(v: &mut Validator, m: &Merger) {
     let o = &m.origin;
-    check_org_no(v, o, ".org_no", m.org_no.as_deref());
-    let municipality_ids: Vec<&str> = m.municipalities.iter().map(|x| x.id.as_str()).collect();
-    ids::unique(v, o, ".municipalities", "municipality", &municipality_ids);
+    check_org_no(v, o, &|| ".org_no".into(), m.org_no.as_deref());
+    let municipality_ids = m.municipalities.iter().map(|x| x.id.as_str());
+    ids::unique(v, o, ".municipalities", "municipality", municipality_ids);
     for (i, x) in m.municipalities.iter().enumerate() {
         check_org_no(
             v,
             o,
-            &format!(".municipalities[{i}].org_no"),
+            &|| format!(".municipalities[{i}].org_no"),
             x.org_no.as_deref(),
         );
     }

@@ -10,6 +10,7 @@ mod ids;
 mod merger;
 mod references;
 
+use std::collections::HashSet;
 use std::path::Path;
 
 use rayon::prelude::*;
@@ -26,7 +27,13 @@ pub fn validate(
     thresholds: &Thresholds,
 ) -> Vec<Diagnostic> {
     let mut v = Validator::default();
-    let merger_state = merger_state(portfolio, sources);
+    let municipality_ids: HashSet<&str> = portfolio
+        .merger
+        .iter()
+        .flat_map(|m| &m.municipalities)
+        .map(|m| m.id.as_str())
+        .collect();
+    let merger_state = merger_state(portfolio, sources, &municipality_ids);
     if let Some(m) = &portfolio.merger {
         merger::check(&mut v, m);
     }
@@ -53,12 +60,17 @@ pub(crate) enum MergerState<'p> {
     Absent,
     /// Present but unreadable: its own errors are reported; references are not checked.
     Unreadable,
-    Loaded(&'p crate::model::Merger),
+    /// Loaded, with its municipality ids for lookups (a merger may have hundreds).
+    Loaded(&'p crate::model::Merger, &'p HashSet<&'p str>),
 }
 
-fn merger_state<'p>(portfolio: &'p Portfolio, sources: &Sources) -> MergerState<'p> {
+fn merger_state<'p>(
+    portfolio: &'p Portfolio,
+    sources: &Sources,
+    ids: &'p HashSet<&'p str>,
+) -> MergerState<'p> {
     match &portfolio.merger {
-        Some(m) => MergerState::Loaded(m),
+        Some(m) => MergerState::Loaded(m, ids),
         None if sources
             .files
             .contains_key(&portfolio.root.join(crate::load::MERGER_FILE)) =>
@@ -88,13 +100,18 @@ impl Validator {
 }
 
 /// An organisation number, when given, is nine digits (Enhetsregisteret).
-fn check_org_no(v: &mut Validator, origin: &Origin, suffix: &str, org_no: Option<&str>) {
+fn check_org_no(
+    v: &mut Validator,
+    origin: &Origin,
+    suffix: &dyn Fn() -> String,
+    org_no: Option<&str>,
+) {
     if let Some(n) = org_no
         && !(n.len() == 9 && n.bytes().all(|b| b.is_ascii_digit()))
     {
         v.error(
             origin,
-            suffix,
+            &suffix(),
             format!("invalid organisation number {n:?}"),
             "an organisation number is 9 digits, written without spaces, e.g. \"944496394\"; leave the field out if unknown".to_owned(),
         );
