@@ -9,14 +9,16 @@ use std::io::{self, Write};
 use chrono::NaiveDate;
 use rayon::prelude::*;
 use rust_decimal::Decimal;
-use serde::Serialize;
+use serde::ser::SerializeStruct;
+use serde::{Serialize, Serializer};
 
 use super::{
-    Assessment, Basis, Element, ElementCoverage, Ground, Outcome, Recommendation, TestResult,
+    Assessment, Basis, Element, ElementCoverage, Figures, Ground, Outcome, Recommendation,
+    TestResult,
 };
 use crate::law::labels;
 use crate::model::Part;
-use crate::text::{Lang, nok};
+use crate::text::{Lang, Text, nok};
 
 /// Writes `{ "assessments": [...] }`, pretty-printed, batch by batch: per assessment the
 /// specified keys first, in the specified order, then the engine's extra keys. Each assessment
@@ -62,23 +64,32 @@ impl<W: Write> JsonWriter<W> {
     }
 }
 
-/// One assessment as pretty JSON indented as an element of the document's array: serde_json
-/// escapes every newline inside strings, so each line break of the output starts a line.
+/// One assessment as it appears in the pretty-printed document: serialized as the only
+/// element of `{ "assessments": [...] }`, which serde_json indents to its depth, and cut out.
 fn json_element(a: &Assessment, lang: Lang) -> io::Result<Vec<u8>> {
-    let own = serde_json::to_vec_pretty(&JsonAssessment::new(a, lang))?;
-    let mut out = Vec::with_capacity(own.len() + own.len() / 8);
-    out.extend_from_slice(ELEMENT_INDENT);
-    for &b in &own {
-        out.push(b);
-        if b == b'\n' {
-            out.extend_from_slice(ELEMENT_INDENT);
-        }
+    #[derive(Serialize)]
+    struct One<'a> {
+        assessments: [JsonAssessment<'a>; 1],
     }
-    Ok(out)
+    let mut doc = Vec::with_capacity(8 * 1024);
+    serde_json::to_writer_pretty(
+        &mut doc,
+        &One {
+            assessments: [JsonAssessment::new(a, lang)],
+        },
+    )?;
+    let inner = doc.len().checked_sub(ONE_SUFFIX.len()).filter(|end| {
+        doc.starts_with(ONE_PREFIX) && doc.ends_with(ONE_SUFFIX) && *end >= ONE_PREFIX.len()
+    });
+    let end = inner.ok_or_else(|| io::Error::other("unexpected layout of an assessment's JSON"))?;
+    doc.truncate(end);
+    doc.drain(..ONE_PREFIX.len());
+    Ok(doc)
 }
 
-/// The indentation of an element of `assessments` in the pretty-printed document.
-const ELEMENT_INDENT: &[u8] = b"    ";
+/// What surrounds the element of a one-element document.
+const ONE_PREFIX: &[u8] = b"{\n  \"assessments\": [\n";
+const ONE_SUFFIX: &[u8] = b"\n  ]\n}";
 
 #[derive(Serialize)]
 struct JsonAssessment<'a> {
@@ -88,13 +99,13 @@ struct JsonAssessment<'a> {
     grounds: &'a [Ground],
     modification_notice: bool,
     part: Part,
-    figures: JsonFigures,
-    tests: Vec<JsonTest<'a>>,
+    figures: JsonFigures<'a>,
+    tests: JsonTests<'a>,
     // Extra keys, after the specified ones.
     implicit: bool,
     date: NaiveDate,
     elements: &'a [ElementCoverage],
-    warnings: Vec<&'a str>,
+    warnings: InLang<'a>,
     conclusion: &'a str,
 }
 
@@ -107,60 +118,72 @@ impl<'a> JsonAssessment<'a> {
             grounds: &a.grounds,
             modification_notice: a.modification_notice,
             part: a.part,
-            figures: JsonFigures::new(a),
-            tests: a.tests.iter().map(|t| JsonTest::new(t, lang)).collect(),
+            figures: JsonFigures(&a.figures),
+            tests: JsonTests(&a.tests, lang),
             implicit: a.implicit,
             date: a.date,
             elements: &a.elements,
-            warnings: a.warnings.iter().map(|w| w.get(lang)).collect(),
+            warnings: InLang(&a.warnings, lang),
             conclusion: a.conclusion.get(lang),
         }
     }
 }
 
+/// Texts in one language, serialized as an array of strings.
+struct InLang<'a>(&'a [Text], Lang);
+
+impl Serialize for InLang<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(self.0.iter().map(|t| t.get(self.1)))
+    }
+}
+
+/// The tests, each as a [`JsonTest`].
+struct JsonTests<'a>(&'a [TestResult], Lang);
+
+impl Serialize for JsonTests<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(self.0.iter().map(|t| JsonTest::new(t, self.1)))
+    }
+}
+
 /// Amounts as normalized decimal strings: `"1250000"`, never `"1250000.00"`.
-fn amount(d: Decimal) -> String {
-    d.normalize().to_string()
+struct Amount(Decimal);
+
+impl Serialize for Amount {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(&self.0.normalize())
+    }
 }
 
-#[derive(Serialize)]
-struct JsonFigures {
-    base_value: String,
-    value_increase: String,
-    cumulative_increase: String,
-    de_minimis_limit: String,
-    eea_threshold: Option<String>,
-    cap_50: String,
-    // Extra keys.
-    original_value: String,
-    value_including_options: String,
-    term_extension_value: Option<String>,
-    term_extension_days: Option<i64>,
-    earlier_increase: String,
-    de_minimis_percent: String,
-    national_threshold: Option<String>,
-    thresholds_from: Option<NaiveDate>,
-}
+/// The figures: the specified keys, then the extra ones.
+struct JsonFigures<'a>(&'a Figures);
 
-impl JsonFigures {
-    fn new(a: &Assessment) -> Self {
-        let f = &a.figures;
-        Self {
-            base_value: amount(f.base_value),
-            value_increase: amount(f.value_increase),
-            cumulative_increase: amount(f.cumulative_increase),
-            de_minimis_limit: amount(f.de_minimis_limit),
-            eea_threshold: f.eea_threshold.map(amount),
-            cap_50: amount(f.cap_50),
-            original_value: amount(f.original_value),
-            value_including_options: amount(f.value_including_options),
-            term_extension_value: f.term_extension_value.map(amount),
-            term_extension_days: f.term_extension_days,
-            earlier_increase: amount(f.earlier_increase),
-            de_minimis_percent: amount(f.de_minimis_percent),
-            national_threshold: f.national_threshold.map(amount),
-            thresholds_from: f.thresholds_from,
-        }
+impl Serialize for JsonFigures<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let f = self.0;
+        let amount = Amount;
+        let optional = |d: Option<Decimal>| d.map(Amount);
+        let mut m = s.serialize_struct("JsonFigures", 14)?;
+        m.serialize_field("base_value", &amount(f.base_value))?;
+        m.serialize_field("value_increase", &amount(f.value_increase))?;
+        m.serialize_field("cumulative_increase", &amount(f.cumulative_increase))?;
+        m.serialize_field("de_minimis_limit", &amount(f.de_minimis_limit))?;
+        m.serialize_field("eea_threshold", &optional(f.eea_threshold))?;
+        m.serialize_field("cap_50", &amount(f.cap_50))?;
+        // Extra keys.
+        m.serialize_field("original_value", &amount(f.original_value))?;
+        m.serialize_field(
+            "value_including_options",
+            &amount(f.value_including_options),
+        )?;
+        m.serialize_field("term_extension_value", &optional(f.term_extension_value))?;
+        m.serialize_field("term_extension_days", &f.term_extension_days)?;
+        m.serialize_field("earlier_increase", &amount(f.earlier_increase))?;
+        m.serialize_field("de_minimis_percent", &amount(f.de_minimis_percent))?;
+        m.serialize_field("national_threshold", &optional(f.national_threshold))?;
+        m.serialize_field("thresholds_from", &f.thresholds_from)?;
+        m.end()
     }
 }
 
@@ -169,7 +192,7 @@ struct JsonTest<'a> {
     test: Ground,
     outcome: Outcome,
     provision: &'a str,
-    reasons: Vec<&'a str>,
+    reasons: InLang<'a>,
     // Extra keys.
     notice_code: Option<&'a str>,
     basis: Basis,
@@ -182,7 +205,7 @@ impl<'a> JsonTest<'a> {
             test: t.test,
             outcome: t.outcome,
             provision: t.provision,
-            reasons: t.reasons.iter().map(|r| r.get(lang)).collect(),
+            reasons: InLang(&t.reasons, lang),
             notice_code: t.notice_code,
             basis: t.basis,
             covers: &t.covers,
