@@ -70,7 +70,7 @@ fn assess_json(loaded: &Loaded) -> io::Result<()> {
 }
 
 fn load_and_assess(c: &mut Criterion) {
-    for (contracts, samples, seconds) in [(1_000, 20, 5), (10_000, 10, 10), (178_000, 10, 60)] {
+    for (contracts, samples, seconds) in [(1_000, 20, 8), (10_000, 10, 10), (178_000, 10, 60)] {
         let fixture = Fixture::new(contracts);
         let mut group = c.benchmark_group(format!("{contracts} contracts"));
         group.sample_size(samples);

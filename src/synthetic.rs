@@ -551,6 +551,9 @@ const SUPPLIER_TAILS: [&str; 10] = [
     "teknikk",
 ];
 
+/// Causes of a change of supplier (`new_supplier.cause`).
+const CAUSES: [&str; 4] = ["merger", "acquisition", "restructuring", "insolvency"];
+
 /// The eleven kinds of proposed change.
 const CHANGE_KINDS: u64 = 11;
 
@@ -953,15 +956,12 @@ impl<'a> Builder<'a> {
                 c.description = format!(
                     "Leverandøren er kjøpt opp av {head}konsernet AS, som overtar avtalen."
                 );
+                let org_no = format!("9{:08}", self.rng.below(100_000_000));
+                let cause = *self.rng.pick(&CAUSES);
                 c.new_supplier = Some(NewSupplier {
                     name: format!("{head}konsernet AS"),
-                    org_no: format!("9{:08}", self.rng.below(100_000_000)),
-                    cause: *self.rng.pick(&[
-                        "merger",
-                        "acquisition",
-                        "restructuring",
-                        "insolvency",
-                    ]),
+                    org_no,
+                    cause,
                     meets_original_qualifications: self.rng.chance(85),
                 });
             }
