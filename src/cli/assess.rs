@@ -60,6 +60,8 @@ pub fn run(args: &AssessArgs) -> ExitCode {
             w.finish()
         }
     });
+    drop(contracts);
+    super::leave_to_exit(loaded);
     match written.and_then(|mut out| out.flush()) {
         Ok(()) => ExitCode::SUCCESS,
         // A closed pipe (`| head`) is not an error of the portfolio.
