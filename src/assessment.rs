@@ -2,6 +2,8 @@
 //! element of the change, the figures used, and the recommendation. Produced by `law`,
 //! consumed by the renderers (`assess` output, memos, plan, report).
 
+pub mod render;
+
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::Serialize;

@@ -7,6 +7,15 @@ use std::path::Path;
 /// Writes to a temporary file in the same folder, then renames it over `path`: a reader
 /// (or a crash) never sees a half-written PDF, and an earlier version stays intact on failure.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    write_atomic_with(path, |f| f.write_all(bytes))
+}
+
+/// [`write_atomic`] for output written piece by piece (through a buffer) instead of held in
+/// memory whole: `write` gets the temporary file; if it fails, `path` is left as it was.
+pub fn write_atomic_with(
+    path: &Path,
+    write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+) -> io::Result<()> {
     let dir = path.parent().unwrap_or(Path::new("."));
     let name = path
         .file_name()
@@ -14,8 +23,9 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
         .unwrap_or_default();
     let tmp = dir.join(format!(".{name}.{}.partial", std::process::id()));
     let written = (|| {
-        let mut f = fs::File::create(&tmp)?;
-        f.write_all(bytes)?;
+        let mut f = io::BufWriter::with_capacity(1 << 20, fs::File::create(&tmp)?);
+        write(&mut f)?;
+        let f = f.into_inner().map_err(io::IntoInnerError::into_error)?;
         f.sync_all()?;
         fs::rename(&tmp, path)
     })();
@@ -39,5 +49,19 @@ mod tests {
         assert_eq!(fs::read(&path).unwrap(), b"two");
         assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1);
         assert!(write_atomic(&dir.path().join("missing/m.pdf"), b"x").is_err());
+    }
+
+    #[test]
+    fn a_failed_streamed_write_keeps_the_earlier_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("plan.csv");
+        write_atomic_with(&path, |w| w.write_all(b"one")).unwrap();
+        let failed = write_atomic_with(&path, |w| {
+            w.write_all(b"half")?;
+            Err(io::Error::other("disk full"))
+        });
+        assert!(failed.is_err());
+        assert_eq!(fs::read(&path).unwrap(), b"one");
+        assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1);
     }
 }

@@ -19,6 +19,7 @@ pub mod portfolio_schema;
 pub mod priorities;
 pub mod register;
 pub mod render;
+pub mod synthetic;
 pub mod text;
 pub mod thresholds;
 pub mod validate;

@@ -10,6 +10,8 @@ use rust_decimal::Decimal;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+use crate::load::exact::{self, Exact, Written};
+
 /// An amount in NOK excluding VAT, exact to the øre.
 pub type Amount = Decimal;
 
@@ -53,9 +55,11 @@ pub struct Merger {
     #[serde(default)]
     pub org_no: Option<String>,
     pub form: MergerForm,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "exact::optional_date")]
     pub explored_from: Option<NaiveDate>,
+    #[serde(deserialize_with = "exact::date")]
     pub decided: NaiveDate,
+    #[serde(deserialize_with = "exact::date")]
     pub effective: NaiveDate,
     #[serde(default)]
     pub authority_kind: AuthorityKind,
@@ -127,12 +131,15 @@ pub struct Contract {
     pub subject: Subject,
     pub character: Character,
     pub award: Award,
+    #[serde(deserialize_with = "exact::date")]
     pub start: NaiveDate,
+    #[serde(deserialize_with = "exact::date")]
     pub end: NaiveDate,
+    #[serde(deserialize_with = "exact::amount")]
     pub value: Amount,
     #[serde(default)]
     pub value_is_estimate: bool,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "exact::optional_amount")]
     pub annual_value: Option<Amount>,
     #[serde(default)]
     pub price_index: Option<PriceIndex>,
@@ -340,6 +347,7 @@ pub struct Award {
     pub announced: bool,
     #[serde(default)]
     pub notice: Option<String>,
+    #[serde(deserialize_with = "exact::date")]
     pub signed: NaiveDate,
     /// Overrides the part derived from the thresholds in force at `signed`.
     #[serde(default)]
@@ -373,7 +381,9 @@ pub enum Part {
 #[serde(deny_unknown_fields)]
 pub struct PriceIndex {
     pub index: String,
+    #[serde(deserialize_with = "exact::amount")]
     pub adjusted_value: Amount,
+    #[serde(deserialize_with = "exact::date")]
     pub as_of: NaiveDate,
 }
 
@@ -387,30 +397,115 @@ pub enum OptionKind {
 /// An option (opsjon). The fields that apply depend on `kind`; `validate` checks that the
 /// required ones are present: extension → `months`, `exercised`; volume → `description`,
 /// `quantity`, `unit`, `value`.
-#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(from = "OptionFields")]
 pub struct ContractOption {
     pub id: String,
     pub kind: OptionKind,
     /// Extension: months added.
-    #[serde(default)]
     pub months: Option<u32>,
     /// Extension: already exercised.
-    #[serde(default)]
     pub exercised: bool,
     /// Extension: value (optional); volume: value of the whole quantity.
-    #[serde(default)]
     pub value: Option<Amount>,
-    #[serde(default)]
     pub description: Option<String>,
-    #[serde(default)]
-    #[schemars(extend("x-kind" = "quantity"))]
     pub quantity: Option<Decimal>,
-    #[serde(default)]
     pub unit: Option<String>,
-    #[serde(default)]
-    #[schemars(extend("x-kind" = "quantity"))]
     pub exercised_quantity: Decimal,
+    /// Which of the kind-specific fields the file wrote (even as `null`).
+    #[serde(skip)]
+    pub written: OptionFieldsWritten,
+}
+
+/// The kind-specific fields of an option that the file wrote: a field of the other kind is an
+/// error (`validate`), since it would be ignored. Absent and `null` differ here only.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct OptionFieldsWritten {
+    pub months: bool,
+    pub exercised: bool,
+    pub description: bool,
+    pub quantity: bool,
+    pub unit: bool,
+    pub exercised_quantity: bool,
+}
+
+impl OptionFieldsWritten {
+    /// Whether the field named `field` was written (false for any other name).
+    pub fn contains(&self, field: &str) -> bool {
+        match field {
+            "months" => self.months,
+            "exercised" => self.exercised,
+            "description" => self.description,
+            "quantity" => self.quantity,
+            "unit" => self.unit,
+            "exercised_quantity" => self.exercised_quantity,
+            _ => false,
+        }
+    }
+}
+
+/// An option as written, field by field, remembering which fields were there. Its schema is
+/// the option's (`schemars(with)` gives each field the type it is read as).
+#[derive(Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+struct OptionFields {
+    id: String,
+    kind: OptionKind,
+    #[serde(default)]
+    #[schemars(with = "Option<u32>")]
+    months: Written<Option<u32>>,
+    #[serde(default)]
+    #[schemars(with = "bool")]
+    exercised: Written<bool>,
+    #[serde(default, deserialize_with = "exact::optional_amount")]
+    value: Option<Amount>,
+    #[serde(default)]
+    #[schemars(with = "Option<String>")]
+    description: Written<Option<String>>,
+    #[serde(default)]
+    #[schemars(with = "Option<Decimal>", extend("x-kind" = "quantity"))]
+    quantity: Written<Option<Exact>>,
+    #[serde(default)]
+    #[schemars(with = "Option<String>")]
+    unit: Written<Option<String>>,
+    #[serde(default)]
+    #[schemars(with = "Decimal", extend("x-kind" = "quantity"))]
+    exercised_quantity: Written<Exact>,
+}
+
+/// The schema of an option is the schema of the fields it is read from.
+impl JsonSchema for ContractOption {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "ContractOption".into()
+    }
+
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        OptionFields::json_schema(generator)
+    }
+}
+
+impl From<OptionFields> for ContractOption {
+    fn from(f: OptionFields) -> Self {
+        Self {
+            written: OptionFieldsWritten {
+                months: f.months.written,
+                exercised: f.exercised.written,
+                description: f.description.written,
+                quantity: f.quantity.written,
+                unit: f.unit.written,
+                exercised_quantity: f.exercised_quantity.written,
+            },
+            id: f.id,
+            kind: f.kind,
+            months: f.months.value,
+            exercised: f.exercised.value,
+            value: f.value,
+            description: f.description.value,
+            quantity: f.quantity.value.map(|q| q.0),
+            unit: f.unit.value,
+            exercised_quantity: f.exercised_quantity.value.0,
+        }
+    }
 }
 
 impl ContractOption {
@@ -445,7 +540,7 @@ pub struct ChangeClause {
     pub id: String,
     pub text: String,
     pub covers: Vec<ClauseCover>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "exact::optional_amount")]
     pub max_value: Option<Amount>,
     pub clear_precise_unequivocal: bool,
 }
@@ -476,8 +571,10 @@ pub enum ModificationGround {
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Modification {
+    #[serde(deserialize_with = "exact::date")]
     pub date: NaiveDate,
     pub description: String,
+    #[serde(deserialize_with = "exact::amount")]
     pub value_change: Amount,
     #[serde(default)]
     pub clause: Option<String>,
@@ -490,11 +587,12 @@ pub struct Modification {
 pub struct ProposedChange {
     pub id: String,
     pub description: String,
+    #[serde(deserialize_with = "exact::date")]
     pub date: NaiveDate,
     /// Price increase (negative: decrease), excluding a term extension valued separately.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "exact::amount")]
     pub value_change: Amount,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "exact::optional_date")]
     pub new_end: Option<NaiveDate>,
     /// Authorities whose needs the contract is to cover from now on: merger municipalities by
     /// id, or authorities outside the merger (as in `Contract::authorities`).
@@ -503,7 +601,7 @@ pub struct ProposedChange {
     /// A postponed start of performance, agreed before performance has begun (the change's
     /// `date` before the contract's `start`); the term keeps its length unless `new_end` says
     /// otherwise.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "exact::optional_date")]
     pub new_start: Option<NaiveDate>,
     #[serde(default)]
     pub exercise_option: Option<OptionUse>,
@@ -555,7 +653,7 @@ impl ProposedChange {
 #[serde(deny_unknown_fields)]
 pub struct OptionUse {
     pub id: String,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "exact::optional_amount")]
     #[schemars(extend("x-kind" = "quantity"))]
     pub quantity: Option<Decimal>,
 }
@@ -600,6 +698,7 @@ pub struct Nature {
     /// The value of the non-price elements to the supplier (savings from relaxed requirements,
     /// risk taken over by the buyer, better price terms, payment in kind, released
     /// obligations). `None` means unknown — never zero (legal-rules.md § 3, element 5).
+    #[serde(deserialize_with = "exact::optional_amount")]
     pub estimated_value: Option<Amount>,
 }
 
@@ -627,7 +726,7 @@ pub struct AdditionalDeliveries {
 #[serde(deny_unknown_fields)]
 pub struct Unforeseen {
     pub circumstance: String,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "exact::optional_date")]
     pub arose: Option<NaiveDate>,
 }
 

@@ -16,6 +16,11 @@ pub enum Lang {
 }
 
 /// A sentence in both languages. The law module writes both; renderers pick one.
+///
+/// A run that outputs one language builds only that one: inside [`with_languages`]
+/// (`Languages::Only(lang)`), `Text::new`, `Text::from_fn` and `say!` leave the other
+/// language empty, and `from_fn` does not even format it. `get` for a language that was not
+/// built returns "". Both are built by default (the plan's JSON carries both).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Text {
     pub nb: String,
@@ -24,16 +29,21 @@ pub struct Text {
 
 impl Text {
     pub fn new(nb: impl Into<String>, en: impl Into<String>) -> Self {
+        let languages = languages();
         Self {
-            nb: nb.into(),
-            en: en.into(),
+            nb: languages.build(Lang::Nb, || nb.into()),
+            en: languages.build(Lang::En, || en.into()),
         }
     }
 
     /// The same sentence built once per language, e.g. with figures formatted the Norwegian
-    /// or the English way.
+    /// or the English way; only for the languages being built.
     pub fn from_fn(f: impl Fn(Lang) -> String) -> Self {
-        Self::new(f(Lang::Nb), f(Lang::En))
+        let languages = languages();
+        Self {
+            nb: languages.build(Lang::Nb, || f(Lang::Nb)),
+            en: languages.build(Lang::En, || f(Lang::En)),
+        }
     }
 
     pub fn get(&self, lang: Lang) -> &str {
@@ -42,6 +52,53 @@ impl Text {
             Lang::En => &self.en,
         }
     }
+}
+
+/// Which languages [`Text`] builds on the current thread.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Languages {
+    /// Both Norwegian and English (the default).
+    #[default]
+    Both,
+    /// Only this language; the other is left empty.
+    Only(Lang),
+    /// Neither: for results whose texts nobody reads (the planner reads only the verdicts and
+    /// dates of the assessments).
+    Neither,
+}
+
+impl Languages {
+    /// `text()` if `lang` is built, else an empty string.
+    fn build(self, lang: Lang, text: impl FnOnce() -> String) -> String {
+        match self {
+            Languages::Both => text(),
+            Languages::Only(only) if only == lang => text(),
+            Languages::Only(_) | Languages::Neither => String::new(),
+        }
+    }
+}
+
+thread_local! {
+    static LANGUAGES: std::cell::Cell<Languages> = const { std::cell::Cell::new(Languages::Both) };
+}
+
+/// The languages `Text` builds on this thread now.
+pub fn languages() -> Languages {
+    LANGUAGES.get()
+}
+
+/// Runs `f` with `Text` building only `languages` on this thread, then restores the setting
+/// (also if `f` panics). Code that hands work to other threads passes [`languages`] on, as
+/// `law::assess_contracts` does for its rayon workers.
+pub fn with_languages<R>(languages: Languages, f: impl FnOnce() -> R) -> R {
+    struct Restore(Languages);
+    impl Drop for Restore {
+        fn drop(&mut self) {
+            LANGUAGES.set(self.0);
+        }
+    }
+    let _restore = Restore(LANGUAGES.replace(languages));
+    f()
 }
 
 /// Groups the integer digits of a non-negative decimal string with `sep`.
@@ -178,6 +235,27 @@ mod tests {
         assert_eq!(nok(d("-300000"), Lang::Nb), "−300\u{a0}000\u{a0}kr");
         assert_eq!(nok(d("12500000"), Lang::En), "NOK\u{a0}12,500,000");
         assert_eq!(nok(d("0"), Lang::Nb), "0\u{a0}kr");
+    }
+
+    #[test]
+    fn only_the_languages_asked_for_are_built() {
+        let built = std::cell::Cell::new(0);
+        let text = || {
+            Text::from_fn(|l| {
+                built.set(built.get() + 1);
+                format!("{l:?}")
+            })
+        };
+        assert_eq!(text(), Text::new("Nb", "En"));
+        assert_eq!(built.get(), 2);
+        let only = with_languages(Languages::Only(Lang::En), || {
+            (text(), Text::new("nb", "en"))
+        });
+        assert_eq!(built.get(), 3);
+        assert_eq!(only.0.get(Lang::En), "En");
+        assert_eq!((only.1.nb.as_str(), only.1.en.as_str()), ("", "en"));
+        // The setting is scoped.
+        assert_eq!(languages(), Languages::Both);
     }
 
     #[test]

@@ -162,7 +162,18 @@ fn every_shipped_file_validates() {
         );
         n += 1;
     }
-    assert_eq!(n, 21, "merger.json and 20 contract files");
+    // merger.json and every contract file: none skipped.
+    let json_files = std::fs::read_dir(&dir)
+        .unwrap()
+        .filter(|e| {
+            e.as_ref()
+                .unwrap()
+                .path()
+                .extension()
+                .is_some_and(|x| x == "json")
+        })
+        .count();
+    assert!(n >= 15 && n == json_files, "{n} of {json_files} files");
 }
 
 #[test]

@@ -14,6 +14,7 @@ pub fn run(args: &CheckArgs) -> ExitCode {
     match (crate::load::load_checked(&args.portfolio), planning) {
         (Ok(loaded), None) => {
             println!("{}", summary(&args.portfolio, &loaded));
+            super::leave_to_exit(loaded);
             ExitCode::SUCCESS
         }
         (Ok(_), Some(report)) => super::fail(&report),

@@ -44,6 +44,13 @@ pub fn today_or(date: Option<chrono::NaiveDate>) -> chrono::NaiveDate {
     date.unwrap_or_else(|| chrono::Local::now().date_naive())
 }
 
+/// Leaves `value` to be reclaimed when the process exits, which it does right after the
+/// command: freeing a large portfolio allocation by allocation would cost more than the rest
+/// of the exit (≈ 0.1 s of CPU for 178 000 contracts).
+fn leave_to_exit<T>(value: T) {
+    std::mem::forget(value);
+}
+
 /// Prints an invalid portfolio's diagnostics on stderr and returns exit status 1.
 pub fn fail(report: &crate::diagnostics::Report) -> ExitCode {
     eprint!("{}", report.render());

@@ -1,41 +1,59 @@
 //! `vesentlig plan`: the tender, notice and termination schedule as a table, JSON, CSV or ICS.
 
-use std::io::Write;
-
+use std::io::{self, BufWriter, Write};
 use std::process::ExitCode;
 
 use super::args::{PlanArgs, PlanFormat};
-use crate::plan::render;
+use crate::atomic_file::write_atomic_with;
+use crate::plan::{self, lead_time, render};
+use crate::text::{Languages, with_languages};
 
 pub fn run(args: &PlanArgs) -> ExitCode {
-    let planned = match super::assess_and_plan(&args.portfolio, args.today) {
-        Ok(p) => p,
-        Err(status) => return status,
+    let loaded = match crate::load::load_checked(&args.portfolio) {
+        Ok(l) => l,
+        Err(report) => return super::fail(&report),
     };
-    let (plan, config) = (&planned.plan, &planned.config);
-    let text = match args.format {
-        PlanFormat::Table => render::table::table(plan, args.lang),
-        PlanFormat::Json => render::json(plan),
-        PlanFormat::Csv => match render::csv::csv(plan, args.lang) {
-            Ok(t) => t,
-            Err(e) => {
-                eprintln!("error: cannot write the CSV: {e}");
-                return ExitCode::FAILURE;
-            }
-        },
-        PlanFormat::Ics => render::ics::ics(plan, args.lang, config.reminder_days),
+    let config = match lead_time::load_config(&args.portfolio) {
+        Ok(c) => c,
+        Err(report) => return super::fail(&report),
     };
-    match &args.out {
-        Some(path) => super::write_out(path, text.as_bytes()),
+    let today = super::today_or(args.today);
+    // The planner reads the verdicts and dates of the assessments, never their texts.
+    let assessments = with_languages(Languages::Neither, || {
+        crate::law::assess_portfolio(&loaded.portfolio, &loaded.thresholds)
+    });
+    // The JSON carries both languages of every text; the other formats one.
+    let languages = match args.format {
+        PlanFormat::Json => Languages::Both,
+        _ => Languages::Only(args.lang),
+    };
+    let plan = with_languages(languages, || {
+        plan::plan_portfolio(&loaded.portfolio, &assessments, today, &config)
+    });
+    drop(assessments);
+    let write = |out: &mut dyn Write| match args.format {
+        PlanFormat::Table => render::table::write_table(&plan, args.lang, out),
+        PlanFormat::Json => render::write_json(&plan, out),
+        PlanFormat::Csv => render::csv::write_csv(&plan, args.lang, out).map_err(io::Error::other),
+        PlanFormat::Ics => render::ics::write_ics(&plan, args.lang, config.reminder_days, out),
+    };
+    let (written, target) = match &args.out {
+        Some(path) => (
+            write_atomic_with(path, write),
+            crate::diagnostics::display_path(path),
+        ),
         None => {
-            let mut stdout = std::io::stdout().lock();
-            match stdout
-                .write_all(text.as_bytes())
-                .and_then(|()| stdout.flush())
-            {
-                Ok(()) => ExitCode::SUCCESS,
-                Err(_) => ExitCode::FAILURE,
-            }
+            let mut stdout = BufWriter::with_capacity(1 << 20, io::stdout().lock());
+            let written = write(&mut stdout).and_then(|()| stdout.flush());
+            (written, "standard output".to_owned())
+        }
+    };
+    match written {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe && args.out.is_none() => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error: cannot write {target}: {e}");
+            ExitCode::FAILURE
         }
     }
 }

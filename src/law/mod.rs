@@ -39,6 +39,7 @@ mod unforeseen;
 mod verdict;
 
 use chrono::NaiveDate;
+use rayon::prelude::*;
 use rust_decimal::Decimal;
 
 use crate::assessment::{Assessment, Basis, Element, Ground, Outcome, TestResult};
@@ -57,27 +58,67 @@ pub const IMPLICIT_CHANGE_DESCRIPTION: &str = "overdragelse til den sammenslått
 /// contract with no proposed changes that passes to the merged municipality gets the implicit
 /// change «overdragelse til den sammenslåtte kommunen», dated the merger's effective date.
 pub fn assess_portfolio(p: &Portfolio, t: &Thresholds) -> Vec<Assessment> {
-    let merger = p.merger.as_ref();
-    let mut out = Vec::new();
-    for contract in &p.contracts {
-        if contract.proposed_changes.is_empty() {
-            if let Some(m) = merger.filter(|m| elements::passes_to_merged(contract, m)) {
-                let change = implicit_transfer(m.effective);
-                // Not a change the buyer agrees: judged even after the contract's end (§ 6 no. 7).
-                let mut a = assess_in_force(&Ctx::new(contract, &change, Some(m), t));
-                a.implicit = true;
-                out.push(a);
-            }
-        } else {
-            out.extend(
-                contract
-                    .proposed_changes
-                    .iter()
-                    .map(|change| assess_change(contract, change, merger, t)),
-            );
-        }
+    assess_contracts(&p.contracts, p.merger.as_ref(), t)
+}
+
+/// [`assess_portfolio`] for some of the portfolio's contracts (a batch, or those asked for):
+/// the contracts are assessed in parallel, the assessments returned in the contracts' order.
+/// The texts are built in the languages of the calling thread ([`crate::text::with_languages`]).
+pub fn assess_contracts<'c>(
+    contracts: impl IntoParallelIterator<Item = &'c Contract, Iter: IndexedParallelIterator>,
+    merger: Option<&Merger>,
+    t: &Thresholds,
+) -> Vec<Assessment> {
+    let languages = crate::text::languages();
+    let per_contract: Vec<Vec<Assessment>> = contracts
+        .into_par_iter()
+        .map(|c| crate::text::with_languages(languages, || assess_contract(c, merger, t)))
+        .collect();
+    per_contract.into_iter().flatten().collect()
+}
+
+/// Contracts assessed per batch by [`assess_in_batches`]: a batch's assessments (and their
+/// output) take a few megabytes.
+pub const BATCH: usize = 2048;
+
+/// Assesses `contracts` a batch at a time (each batch in parallel) and hands each batch's
+/// assessments to `f`, in the contracts' order, before assessing the next: the assessments of
+/// a large portfolio never all exist at once. Texts as in [`assess_contracts`].
+pub fn assess_in_batches<E>(
+    contracts: &[&Contract],
+    merger: Option<&Merger>,
+    t: &Thresholds,
+    mut f: impl FnMut(&[Assessment]) -> Result<(), E>,
+) -> Result<(), E> {
+    for batch in contracts.chunks(BATCH) {
+        f(&assess_contracts(batch.par_iter().copied(), merger, t))?;
     }
-    out
+    Ok(())
+}
+
+/// The assessments of one contract: of each proposed change, or of the implicit transfer.
+fn assess_contract(
+    contract: &Contract,
+    merger: Option<&Merger>,
+    t: &Thresholds,
+) -> Vec<Assessment> {
+    if !contract.proposed_changes.is_empty() {
+        return contract
+            .proposed_changes
+            .iter()
+            .map(|change| assess_change(contract, change, merger, t))
+            .collect();
+    }
+    match merger.filter(|m| elements::passes_to_merged(contract, m)) {
+        Some(m) => {
+            let change = implicit_transfer(m.effective);
+            // Not a change the buyer agrees: judged even after the contract's end (§ 6 no. 7).
+            let mut a = assess_in_force(&Ctx::new(contract, &change, Some(m), t));
+            a.implicit = true;
+            vec![a]
+        }
+        None => Vec::new(),
+    }
 }
 
 /// The implicit transfer of a contract to the merged municipality on `effective`.

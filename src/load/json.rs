@@ -235,7 +235,7 @@ impl<'de> de::Deserializer<'de> for Node<'_, '_> {
         result.map_err(|e| self.place(e))
     }
 
-    /// Strings, and numbers as their exact source text (for `Decimal` with `serde-str`).
+    /// Strings, and numbers as their exact source text (for `Decimal`).
     fn deserialize_str<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
         let result = match self.value {
             Value::StringLit(s) => visitor.visit_str(&s.value),
@@ -272,12 +272,18 @@ impl<'de> de::Deserializer<'de> for Node<'_, '_> {
         result.map_err(|e| self.place(e))
     }
 
+    /// [`super::exact::EXACT`] asks for a number's exact text (or a string's), as `deserialize_str`
+    /// gives it; any other newtype is transparent.
     fn deserialize_newtype_struct<V: Visitor<'de>>(
         self,
-        _name: &'static str,
+        name: &'static str,
         visitor: V,
     ) -> Result<V::Value, DeError> {
-        visitor.visit_newtype_struct(self)
+        if name == super::exact::EXACT {
+            self.deserialize_str(visitor)
+        } else {
+            visitor.visit_newtype_struct(self)
+        }
     }
 
     forward_to_any! {

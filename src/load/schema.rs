@@ -454,15 +454,7 @@ fn check_decimal(text: &str, path: &str, kind: Kind, out: &mut Vec<Problem>) {
 }
 
 fn check_date(text: &str, path: &str, out: &mut Vec<Problem>) {
-    let shaped = text.len() == 10
-        && text.char_indices().all(|(i, c)| {
-            if i == 4 || i == 7 {
-                c == '-'
-            } else {
-                c.is_ascii_digit()
-            }
-        });
-    if !shaped {
+    if !super::exact::is_date_shaped(text) {
         out.push(problem(
             path,
             format!("invalid date \"{text}\""),

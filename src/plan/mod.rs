@@ -551,34 +551,31 @@ fn plan_contract(
 }
 
 fn expiry_basis(c: &Contract, end: &PlannedEnd) -> Text {
-    let mut t = match &end.by_change {
-        None => Text::new(
-            "Kontraktens gjeldende sluttdato".to_owned(),
-            "The contract's current end date".to_owned(),
-        ),
-        Some(ch) => Text::new(
-            format!(
-                "Sluttdato {} forlenget ved endringen «{ch}», som kan gjøres uten ny konkurranse",
-                date_long(c.end, Lang::Nb)
-            ),
-            format!(
-                "End date {} extended by the change «{ch}», which may be made without a new competition",
-                date_long(c.end, Lang::En)
-            ),
-        ),
-    };
     let with = c.end_with_options();
-    if with > end.date {
-        t.nb.push_str(&format!(
-            "; med uutløste forlengelsesopsjoner {}",
-            date_long(with, Lang::Nb)
-        ));
-        t.en.push_str(&format!(
-            "; with the unexercised extension options {}",
-            date_long(with, Lang::En)
-        ));
-    }
-    t
+    Text::from_fn(|l| {
+        let mut t = match (&end.by_change, l) {
+            (None, Lang::Nb) => "Kontraktens gjeldende sluttdato".to_owned(),
+            (None, Lang::En) => "The contract's current end date".to_owned(),
+            (Some(ch), Lang::Nb) => format!(
+                "Sluttdato {} forlenget ved endringen «{ch}», som kan gjøres uten ny konkurranse",
+                date_long(c.end, l)
+            ),
+            (Some(ch), Lang::En) => format!(
+                "End date {} extended by the change «{ch}», which may be made without a new competition",
+                date_long(c.end, l)
+            ),
+        };
+        if with > end.date {
+            t.push_str(&match l {
+                Lang::Nb => format!("; med uutløste forlengelsesopsjoner {}", date_long(with, l)),
+                Lang::En => format!(
+                    "; with the unexercised extension options {}",
+                    date_long(with, l)
+                ),
+            });
+        }
+        t
+    })
 }
 
 fn intention_notice_action(

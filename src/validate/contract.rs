@@ -13,7 +13,7 @@ use crate::thresholds::Thresholds;
 /// it would also push dates beyond what the calendar arithmetic can represent.
 const MAX_EXTENSION_MONTHS: u32 = 1200;
 
-pub(super) fn check(v: &mut Validator<'_>, c: &Contract, thresholds: &Thresholds) {
+pub(super) fn check(v: &mut Validator, c: &Contract, thresholds: &Thresholds) {
     check_term(v, c);
     check_amounts(v, c);
     for (i, o) in c.options.iter().enumerate() {
@@ -34,7 +34,7 @@ pub(super) fn check(v: &mut Validator<'_>, c: &Contract, thresholds: &Thresholds
 }
 
 /// Signing, start and end follow each other; an index adjustment is dated after signing.
-fn check_term(v: &mut Validator<'_>, c: &Contract) {
+fn check_term(v: &mut Validator, c: &Contract) {
     if c.end < c.start {
         v.error(
             &c.origin,
@@ -77,59 +77,60 @@ fn check_term(v: &mut Validator<'_>, c: &Contract) {
 /// Amounts are ≥ 0 (portfolio-format.md); only `value_change` may be negative. Every amount
 /// and quantity stays within ± `MAX_AMOUNT`: larger figures are typing errors, and the limit
 /// keeps every later calculation (× 365, sums, percentages) far inside `Decimal`'s range.
-fn check_amounts(v: &mut Validator<'_>, c: &Contract) {
-    for (suffix, amount, may_be_negative) in amounts(c) {
+fn check_amounts(v: &mut Validator, c: &Contract) {
+    for_each_amount(c, |suffix, amount, may_be_negative| {
         if amount.abs() > MAX_AMOUNT {
             v.error(
                 &c.origin,
-                &suffix,
+                &suffix(),
                 format!("{amount} is beyond any contract value"),
                 "amounts and quantities are at most 1 000 000 000 000 000 (10¹⁵); check the number of digits".to_owned(),
             );
         } else if !may_be_negative && amount.is_sign_negative() && !amount.is_zero() {
             v.error(
                 &c.origin,
-                &suffix,
+                &suffix(),
                 format!("negative amount {amount}"),
                 "amounts and quantities are 0 or more; only `value_change` may be negative (a price decrease)".to_owned(),
             );
         }
-    }
+    });
 }
 
 /// The largest amount or quantity accepted: 10¹⁵.
 const MAX_AMOUNT: Decimal = Decimal::from_parts(2_764_472_320, 232_830, 0, false, 0);
 
-/// Every amount and quantity of a contract: (path suffix, value, whether it may be negative).
-fn amounts(c: &Contract) -> Vec<(String, Decimal, bool)> {
-    let mut out: Vec<(String, Decimal, bool)> = vec![(".value".into(), c.value, false)];
-    let mut add = |suffix: String, value: Option<Decimal>, may_be_negative: bool| {
+/// Calls `f` with every amount and quantity of a contract, in document order: (its path
+/// suffix, made only when asked for; the value; whether it may be negative).
+fn for_each_amount(c: &Contract, mut f: impl FnMut(&dyn Fn() -> String, Decimal, bool)) {
+    let mut add = |suffix: &dyn Fn() -> String, value: Option<Decimal>, may_be_negative: bool| {
         if let Some(v) = value {
-            out.push((suffix, v, may_be_negative));
+            f(suffix, v, may_be_negative);
         }
     };
-    add(".annual_value".into(), c.annual_value, false);
+    add(&|| ".value".into(), Some(c.value), false);
+    add(&|| ".annual_value".into(), c.annual_value, false);
     let adjusted = c.price_index.as_ref().map(|p| p.adjusted_value);
-    add(".price_index.adjusted_value".into(), adjusted, false);
+    add(&|| ".price_index.adjusted_value".into(), adjusted, false);
     for (i, o) in c.options.iter().enumerate() {
-        add(format!(".options[{i}].value"), o.value, false);
-        add(format!(".options[{i}].quantity"), o.quantity, false);
+        add(&|| format!(".options[{i}].value"), o.value, false);
+        add(&|| format!(".options[{i}].quantity"), o.quantity, false);
         add(
-            format!(".options[{i}].exercised_quantity"),
+            &|| format!(".options[{i}].exercised_quantity"),
             Some(o.exercised_quantity),
             false,
         );
     }
     for (i, k) in c.change_clauses.iter().enumerate() {
         add(
-            format!(".change_clauses[{i}].max_value"),
+            &|| format!(".change_clauses[{i}].max_value"),
             k.max_value,
             false,
         );
     }
     for (i, m) in c.modifications.iter().enumerate() {
         add(
-            format!(".modifications[{i}].value_change"),
+            &|| format!(".modifications[{i}].value_change"),
             Some(m.value_change),
             true,
         );
@@ -137,36 +138,35 @@ fn amounts(c: &Contract) -> Vec<(String, Decimal, bool)> {
     for (i, p) in c.proposed_changes.iter().enumerate() {
         let q = p.exercise_option.as_ref().and_then(|u| u.quantity);
         add(
-            format!(".proposed_changes[{i}].exercise_option.quantity"),
+            &|| format!(".proposed_changes[{i}].exercise_option.quantity"),
             q,
             false,
         );
         add(
-            format!(".proposed_changes[{i}].value_change"),
+            &|| format!(".proposed_changes[{i}].value_change"),
             Some(p.value_change),
             true,
         );
         add(
-            format!(".proposed_changes[{i}].nature.estimated_value"),
+            &|| format!(".proposed_changes[{i}].nature.estimated_value"),
             p.nature.estimated_value,
             false,
         );
     }
-    out
 }
 
 /// Fields required by, and fields foreign to, the option's kind.
-fn check_option(v: &mut Validator<'_>, c: &Contract, i: usize, o: &ContractOption) {
-    let at = format!(".options[{i}]");
-    let (kind, required, foreign): (&str, Vec<(&str, bool)>, &[&str]) = match o.kind {
+fn check_option(v: &mut Validator, c: &Contract, i: usize, o: &ContractOption) {
+    let at = || format!(".options[{i}]");
+    let (kind, required, foreign): (&str, &[(&str, bool)], &[&str]) = match o.kind {
         OptionKind::Extension => (
             "extension",
-            vec![("months", o.months.is_some())],
+            &[("months", o.months.is_some())],
             &["description", "quantity", "unit", "exercised_quantity"],
         ),
         OptionKind::Volume => (
             "volume",
-            vec![
+            &[
                 ("description", o.description.is_some()),
                 ("quantity", o.quantity.is_some()),
                 ("unit", o.unit.is_some()),
@@ -175,31 +175,26 @@ fn check_option(v: &mut Validator<'_>, c: &Contract, i: usize, o: &ContractOptio
             &["months", "exercised"],
         ),
     };
-    for (field, present) in required {
-        if !present {
-            v.error(
-                &c.origin,
-                &format!("{at}.kind"),
-                format!("{kind} option \"{}\" has no `{field}`", o.id),
-                option_shape(o.kind),
-            );
-        }
+    for (field, _) in required.iter().filter(|(_, present)| !present) {
+        v.error(
+            &c.origin,
+            &format!("{}.kind", at()),
+            format!("{kind} option \"{}\" has no `{field}`", o.id),
+            option_shape(o.kind),
+        );
     }
-    for field in foreign {
-        let path = c.origin.field(&format!("{at}.{field}"));
-        if v.written(&c.origin.file, &path) {
-            v.error(
-                &c.origin,
-                &format!("{at}.{field}"),
-                format!("`{field}` does not apply to {kind} option \"{}\"", o.id),
-                format!("remove it, or correct `kind`; {}", option_shape(o.kind)),
-            );
-        }
+    for field in foreign.iter().filter(|f| o.written.contains(f)) {
+        v.error(
+            &c.origin,
+            &format!("{}.{field}", at()),
+            format!("`{field}` does not apply to {kind} option \"{}\"", o.id),
+            format!("remove it, or correct `kind`; {}", option_shape(o.kind)),
+        );
     }
     if let Some(months) = o.months.filter(|m| *m == 0 || *m > MAX_EXTENSION_MONTHS) {
         v.error(
             &c.origin,
-            &format!("{at}.months"),
+            &format!("{}.months", at()),
             format!("extension option \"{}\" adds {months} months", o.id),
             format!("`months` is the number of months the option extends the term by: 1 to {MAX_EXTENSION_MONTHS}"),
         );
@@ -209,7 +204,7 @@ fn check_option(v: &mut Validator<'_>, c: &Contract, i: usize, o: &ContractOptio
     {
         v.error(
             &c.origin,
-            &format!("{at}.exercised_quantity"),
+            &format!("{}.exercised_quantity", at()),
             format!(
                 "option \"{}\" is recorded as exercised for {} {unit}, more than its quantity of {q}",
                 o.id,
@@ -233,7 +228,7 @@ fn option_shape(kind: OptionKind) -> String {
 /// (the current end plus every unexercised extension option), both inclusive. A proposed change
 /// may not be dated before signing, but may be dated after the end: that is a legal question
 /// (the contract has ended and cannot be changed, legal-rules.md § 3), not an input error.
-fn check_change_dates(v: &mut Validator<'_>, c: &Contract) {
+fn check_change_dates(v: &mut Validator, c: &Contract) {
     let (from, to) = (c.award.signed, c.end_with_options());
     // An end before the start is reported on its own; every change would be "after the end".
     let window_known = c.end >= c.start;
@@ -250,11 +245,12 @@ fn check_change_dates(v: &mut Validator<'_>, c: &Contract) {
         }
     }
     for (i, p) in c.proposed_changes.iter().enumerate() {
-        let at = format!(".proposed_changes[{i}]");
+        // Paths are formatted only for a problem (large portfolios).
+        let at = || format!(".proposed_changes[{i}]");
         if p.date < from {
             v.error(
                 &c.origin,
-                &format!("{at}.date"),
+                &format!("{}.date", at()),
                 format!(
                     "proposed change dated {}, before the contract was signed ({from})",
                     p.date
@@ -269,7 +265,7 @@ fn check_change_dates(v: &mut Validator<'_>, c: &Contract) {
         {
             v.error(
                 &c.origin,
-                &format!("{at}.new_end"),
+                &format!("{}.new_end", at()),
                 format!("the new end {new_end} is before the contract's start ({start})"),
                 "`new_end` is the contract's end after the change: on or after the start (`new_start` when the change postpones it)".to_owned(),
             );
@@ -280,14 +276,14 @@ fn check_change_dates(v: &mut Validator<'_>, c: &Contract) {
 
 /// A postponed start moves the start later, and is agreed before performance has begun
 /// (legal-rules.md § 3, element 8); once it has begun, only the end can move.
-fn check_new_start(v: &mut Validator<'_>, c: &Contract, at: &str, p: &ProposedChange) {
+fn check_new_start(v: &mut Validator, c: &Contract, at: &dyn Fn() -> String, p: &ProposedChange) {
     let Some(new_start) = p.new_start else {
         return;
     };
     if new_start <= c.start {
         v.error(
             &c.origin,
-            &format!("{at}.new_start"),
+            &format!("{}.new_start", at()),
             format!(
                 "the new start {new_start} is not after the contract's start ({})",
                 c.start
@@ -297,7 +293,7 @@ fn check_new_start(v: &mut Validator<'_>, c: &Contract, at: &str, p: &ProposedCh
     } else if p.date >= c.start {
         v.error(
             &c.origin,
-            &format!("{at}.new_start"),
+            &format!("{}.new_start", at()),
             format!(
                 "a postponed start agreed on {}, when performance has already begun ({})",
                 p.date, c.start
@@ -309,11 +305,16 @@ fn check_new_start(v: &mut Validator<'_>, c: &Contract, at: &str, p: &ProposedCh
 
 /// `nature.estimated_value` is the value of the non-price § 28-2 markers to the supplier; with no
 /// such marker it describes nothing, and would be counted in FOA § 28-1 (1) b for nothing.
-fn check_estimated_value(v: &mut Validator<'_>, c: &Contract, at: &str, p: &ProposedChange) {
+fn check_estimated_value(
+    v: &mut Validator,
+    c: &Contract,
+    at: &dyn Fn() -> String,
+    p: &ProposedChange,
+) {
     if p.nature.estimated_value.is_some() && !p.nature.has_valued_marker() {
         v.error(
             &c.origin,
-            &format!("{at}.nature.estimated_value"),
+            &format!("{}.nature.estimated_value", at()),
             "an estimated value, but no non-price change for it to value".to_owned(),
             "`estimated_value` is the value to the supplier of `price_terms: \"favour_supplier\"`, `relaxes_requirements` or `shifts_risk_to_buyer`: set the one it values, or remove it".to_owned(),
         );
@@ -336,7 +337,7 @@ fn outside_life(what: &str, date: NaiveDate, from: NaiveDate, to: NaiveDate) -> 
 
 /// The part at award is derived from the thresholds in force at signing (FOA §§ 5-1, 5-3);
 /// before the table's first period there are none, so `award.part` must be given.
-fn check_part(v: &mut Validator<'_>, c: &Contract, thresholds: &Thresholds) {
+fn check_part(v: &mut Validator, c: &Contract, thresholds: &Thresholds) {
     if c.award.part.is_some() || thresholds.period_on(c.award.signed).is_some() {
         return;
     }

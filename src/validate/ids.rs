@@ -1,7 +1,7 @@
 //! Ids: `[A-Za-z0-9._-]+`, unique in the portfolio (contracts), within a contract (options,
 //! change clauses, proposed changes) or within the merger (municipalities).
 
-use std::collections::BTreeMap;
+use std::collections::HashMap;
 
 use super::Validator;
 use crate::diagnostics::display_path;
@@ -15,22 +15,22 @@ pub(super) const ID_RULE: &str =
 pub(super) fn is_valid(id: &str) -> bool {
     !id.is_empty()
         && id
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-'))
+            .bytes()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, b'.' | b'_' | b'-'))
 }
 
 /// Reports an id that does not match the id pattern.
 pub(super) fn check_format(
-    v: &mut Validator<'_>,
+    v: &mut Validator,
     origin: &Origin,
-    suffix: &str,
+    suffix: &dyn Fn() -> String,
     what: &str,
     id: &str,
 ) {
     if !is_valid(id) {
         v.error(
             origin,
-            suffix,
+            &suffix(),
             format!("invalid {what} id {id:?}"),
             ID_RULE.to_owned(),
         );
@@ -38,10 +38,10 @@ pub(super) fn check_format(
 }
 
 /// Contract ids are unique across all files of the portfolio.
-pub(super) fn check_contract_ids(v: &mut Validator<'_>, portfolio: &Portfolio) {
-    let mut seen: BTreeMap<&str, &Origin> = BTreeMap::new();
+pub(super) fn check_contract_ids(v: &mut Validator, portfolio: &Portfolio) {
+    let mut seen: HashMap<&str, &Origin> = HashMap::with_capacity(portfolio.contracts.len());
     for c in &portfolio.contracts {
-        check_format(v, &c.origin, ".id", "contract", &c.id);
+        check_format(v, &c.origin, &|| ".id".into(), "contract", &c.id);
         if let Some(first) = seen.get(c.id.as_str()) {
             v.error(
                 &c.origin,
@@ -61,36 +61,48 @@ pub(super) fn check_contract_ids(v: &mut Validator<'_>, portfolio: &Portfolio) {
 }
 
 /// Option, change-clause and proposed-change ids: well-formed and unique within the contract.
-pub(super) fn check_within_contract(v: &mut Validator<'_>, c: &Contract) {
-    let options: Vec<&str> = c.options.iter().map(|o| o.id.as_str()).collect();
-    let clauses: Vec<&str> = c.change_clauses.iter().map(|k| k.id.as_str()).collect();
-    let changes: Vec<&str> = c.proposed_changes.iter().map(|p| p.id.as_str()).collect();
-    unique(v, &c.origin, ".options", "option", &options);
-    unique(v, &c.origin, ".change_clauses", "change clause", &clauses);
+pub(super) fn check_within_contract(v: &mut Validator, c: &Contract) {
+    let (o, origin) = (&c.options, &c.origin);
     unique(
         v,
-        &c.origin,
+        origin,
+        ".options",
+        "option",
+        o.iter().map(|o| o.id.as_str()),
+    );
+    let k = &c.change_clauses;
+    unique(
+        v,
+        origin,
+        ".change_clauses",
+        "change clause",
+        k.iter().map(|k| k.id.as_str()),
+    );
+    let p = &c.proposed_changes;
+    unique(
+        v,
+        origin,
         ".proposed_changes",
         "proposed change",
-        &changes,
+        p.iter().map(|p| p.id.as_str()),
     );
 }
 
 /// Checks the ids of the array at `suffix`, reporting each later duplicate.
-pub(super) fn unique(
-    v: &mut Validator<'_>,
+pub(super) fn unique<'a>(
+    v: &mut Validator,
     origin: &Origin,
     suffix: &str,
     what: &str,
-    ids: &[&str],
+    ids: impl Iterator<Item = &'a str> + Clone,
 ) {
-    for (i, id) in ids.iter().enumerate() {
-        let at = format!("{suffix}[{i}].id");
+    for (i, id) in ids.clone().enumerate() {
+        let at = || format!("{suffix}[{i}].id");
         check_format(v, origin, &at, what, id);
-        if let Some(first) = ids[..i].iter().position(|x| x == id) {
+        if let Some(first) = ids.clone().take(i).position(|x| x == id) {
             v.error(
                 origin,
-                &at,
+                &at(),
                 format!("duplicate {what} id \"{id}\""),
                 format!(
                     "{what} ids must be unique within the {}; \"{id}\" is already used at {}",

@@ -4,16 +4,16 @@
 use super::{Validator, check_org_no, ids};
 use crate::model::{Merger, MergerForm};
 
-pub(super) fn check(v: &mut Validator<'_>, m: &Merger) {
+pub(super) fn check(v: &mut Validator, m: &Merger) {
     let o = &m.origin;
-    check_org_no(v, o, ".org_no", m.org_no.as_deref());
-    let municipality_ids: Vec<&str> = m.municipalities.iter().map(|x| x.id.as_str()).collect();
-    ids::unique(v, o, ".municipalities", "municipality", &municipality_ids);
+    check_org_no(v, o, &|| ".org_no".into(), m.org_no.as_deref());
+    let municipality_ids = m.municipalities.iter().map(|x| x.id.as_str());
+    ids::unique(v, o, ".municipalities", "municipality", municipality_ids);
     for (i, x) in m.municipalities.iter().enumerate() {
         check_org_no(
             v,
             o,
-            &format!(".municipalities[{i}].org_no"),
+            &|| format!(".municipalities[{i}].org_no"),
             x.org_no.as_deref(),
         );
     }
@@ -31,7 +31,7 @@ pub(super) fn check(v: &mut Validator<'_>, m: &Merger) {
 
 /// Annexation: exactly one municipality continues. New entity: none does — every old
 /// municipality ceases and the merged one is a new legal person (seed ch. 6.4).
-fn check_continuing(v: &mut Validator<'_>, m: &Merger) {
+fn check_continuing(v: &mut Validator, m: &Merger) {
     let continuing: Vec<usize> = m
         .municipalities
         .iter()
@@ -71,7 +71,7 @@ fn check_continuing(v: &mut Validator<'_>, m: &Merger) {
 }
 
 /// Exploration, decision and merger follow each other: explored_from ≤ decided ≤ effective.
-fn check_dates(v: &mut Validator<'_>, m: &Merger) {
+fn check_dates(v: &mut Validator, m: &Merger) {
     if let Some(explored) = m.explored_from
         && explored > m.decided
     {

@@ -10,7 +10,10 @@ mod ids;
 mod merger;
 mod references;
 
+use std::collections::HashSet;
 use std::path::Path;
+
+use rayon::prelude::*;
 
 use crate::diagnostics::{Diagnostic, Sources};
 use crate::model::{Origin, Portfolio};
@@ -23,20 +26,31 @@ pub fn validate(
     sources: &Sources,
     thresholds: &Thresholds,
 ) -> Vec<Diagnostic> {
-    let mut v = Validator {
-        sources,
-        out: Vec::new(),
-    };
-    let merger_state = merger_state(portfolio, sources);
+    let mut v = Validator::default();
+    let municipality_ids: HashSet<&str> = portfolio
+        .merger
+        .iter()
+        .flat_map(|m| &m.municipalities)
+        .map(|m| m.id.as_str())
+        .collect();
+    let merger_state = merger_state(portfolio, sources, &municipality_ids);
     if let Some(m) = &portfolio.merger {
         merger::check(&mut v, m);
     }
     ids::check_contract_ids(&mut v, portfolio);
-    for c in &portfolio.contracts {
-        ids::check_within_contract(&mut v, c);
-        references::check(&mut v, c, merger_state);
-        contract::check(&mut v, c, thresholds);
-    }
+    // Each contract on its own, in parallel; the problems stay in portfolio order.
+    let per_contract: Vec<Vec<Diagnostic>> = portfolio
+        .contracts
+        .par_iter()
+        .map(|c| {
+            let mut v = Validator::default();
+            ids::check_within_contract(&mut v, c);
+            references::check(&mut v, c, merger_state);
+            contract::check(&mut v, c, thresholds);
+            v.out
+        })
+        .collect();
+    v.out.extend(per_contract.into_iter().flatten());
     v.out
 }
 
@@ -46,12 +60,17 @@ pub(crate) enum MergerState<'p> {
     Absent,
     /// Present but unreadable: its own errors are reported; references are not checked.
     Unreadable,
-    Loaded(&'p crate::model::Merger),
+    /// Loaded, with its municipality ids for lookups (a merger may have hundreds).
+    Loaded(&'p crate::model::Merger, &'p HashSet<&'p str>),
 }
 
-fn merger_state<'p>(portfolio: &'p Portfolio, sources: &Sources) -> MergerState<'p> {
+fn merger_state<'p>(
+    portfolio: &'p Portfolio,
+    sources: &Sources,
+    ids: &'p HashSet<&'p str>,
+) -> MergerState<'p> {
     match &portfolio.merger {
-        Some(m) => MergerState::Loaded(m),
+        Some(m) => MergerState::Loaded(m, ids),
         None if sources
             .files
             .contains_key(&portfolio.root.join(crate::load::MERGER_FILE)) =>
@@ -62,13 +81,13 @@ fn merger_state<'p>(portfolio: &'p Portfolio, sources: &Sources) -> MergerState<
     }
 }
 
-/// Collects diagnostics and answers questions about the source text.
-pub(crate) struct Validator<'s> {
-    sources: &'s Sources,
+/// Collects diagnostics.
+#[derive(Default)]
+pub(crate) struct Validator {
     out: Vec<Diagnostic>,
 }
 
-impl Validator<'_> {
+impl Validator {
     /// Reports a problem at `suffix` below `origin` (e.g. `.options[1].quantity`).
     fn error(&mut self, origin: &Origin, suffix: &str, message: String, help: String) {
         self.report(&origin.file, origin.field(suffix), message, help);
@@ -78,24 +97,21 @@ impl Validator<'_> {
         self.out
             .push(Diagnostic::new(file, path, message).help(help));
     }
-
-    /// Whether the user wrote the field at `path` (serde defaults hide absent fields).
-    fn written(&self, file: &Path, path: &str) -> bool {
-        self.sources
-            .files
-            .get(file)
-            .is_some_and(|f| f.spans.contains_key(path))
-    }
 }
 
 /// An organisation number, when given, is nine digits (Enhetsregisteret).
-fn check_org_no(v: &mut Validator<'_>, origin: &Origin, suffix: &str, org_no: Option<&str>) {
+fn check_org_no(
+    v: &mut Validator,
+    origin: &Origin,
+    suffix: &dyn Fn() -> String,
+    org_no: Option<&str>,
+) {
     if let Some(n) = org_no
         && !(n.len() == 9 && n.bytes().all(|b| b.is_ascii_digit()))
     {
         v.error(
             origin,
-            suffix,
+            &suffix(),
             format!("invalid organisation number {n:?}"),
             "an organisation number is 9 digits, written without spaces, e.g. \"944496394\"; leave the field out if unknown".to_owned(),
         );

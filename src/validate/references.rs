@@ -4,21 +4,21 @@
 use super::{MergerState, Validator, check_org_no};
 use crate::model::{AuthorityRef, Contract};
 
-pub(super) fn check(v: &mut Validator<'_>, c: &Contract, merger: MergerState<'_>) {
+pub(super) fn check(v: &mut Validator, c: &Contract, merger: MergerState<'_>) {
     check_authorities(v, c, merger);
     for (i, m) in c.modifications.iter().enumerate() {
         if let Some(id) = &m.clause {
-            check_clause(v, c, &format!(".modifications[{i}].clause"), id);
+            check_clause(v, c, &|| format!(".modifications[{i}].clause"), id);
         }
     }
     for (i, p) in c.proposed_changes.iter().enumerate() {
-        let at = format!(".proposed_changes[{i}]");
+        let at = || format!(".proposed_changes[{i}]");
         if let Some(use_) = &p.exercise_option
             && c.option(&use_.id).is_none()
         {
             v.error(
                 &c.origin,
-                &format!("{at}.exercise_option.id"),
+                &format!("{}.exercise_option.id", at()),
                 format!("no option \"{}\" in contract \"{}\"", use_.id, c.id),
                 one_of(
                     "the id of one of the contract's options",
@@ -27,23 +27,29 @@ pub(super) fn check(v: &mut Validator<'_>, c: &Contract, merger: MergerState<'_>
             );
         }
         if let Some(id) = &p.under_clause {
-            check_clause(v, c, &format!("{at}.under_clause"), id);
+            check_clause(v, c, &|| format!("{}.under_clause", at()), id);
         }
         for (j, a) in p.add_authorities.iter().enumerate() {
-            check_authority(v, c, merger, &format!("{at}.add_authorities[{j}]"), a);
+            check_authority(
+                v,
+                c,
+                merger,
+                &|| format!("{}.add_authorities[{j}]", at()),
+                a,
+            );
         }
         if let Some(s) = &p.new_supplier {
             check_org_no(
                 v,
                 &c.origin,
-                &format!("{at}.new_supplier.org_no"),
+                &|| format!("{}.new_supplier.org_no", at()),
                 s.org_no.as_deref(),
             );
         }
     }
 }
 
-fn check_authorities(v: &mut Validator<'_>, c: &Contract, merger: MergerState<'_>) {
+fn check_authorities(v: &mut Validator, c: &Contract, merger: MergerState<'_>) {
     if c.authorities.is_empty() {
         v.error(
             &c.origin,
@@ -53,12 +59,12 @@ fn check_authorities(v: &mut Validator<'_>, c: &Contract, merger: MergerState<'_
         );
     }
     for (i, a) in c.authorities.iter().enumerate() {
-        check_authority(v, c, merger, &format!(".authorities[{i}]"), a);
+        check_authority(v, c, merger, &|| format!(".authorities[{i}]"), a);
     }
     check_org_no(
         v,
         &c.origin,
-        ".supplier.org_no",
+        &|| ".supplier.org_no".into(),
         c.supplier.org_no.as_deref(),
     );
 }
@@ -66,25 +72,28 @@ fn check_authorities(v: &mut Validator<'_>, c: &Contract, merger: MergerState<'_
 /// A municipality id must name a merger municipality; an authority outside the merger needs
 /// only a valid organisation number, if it gives one.
 fn check_authority(
-    v: &mut Validator<'_>,
+    v: &mut Validator,
     c: &Contract,
     merger: MergerState<'_>,
-    at: &str,
+    at: &dyn Fn() -> String,
     a: &AuthorityRef,
 ) {
     match a {
         AuthorityRef::Municipality(id) => check_municipality(v, c, merger, at, id),
-        AuthorityRef::External(p) => {
-            check_org_no(v, &c.origin, &format!("{at}.org_no"), p.org_no.as_deref())
-        }
+        AuthorityRef::External(p) => check_org_no(
+            v,
+            &c.origin,
+            &|| format!("{}.org_no", at()),
+            p.org_no.as_deref(),
+        ),
     }
 }
 
-fn check_clause(v: &mut Validator<'_>, c: &Contract, suffix: &str, id: &str) {
+fn check_clause(v: &mut Validator, c: &Contract, suffix: &dyn Fn() -> String, id: &str) {
     if c.clause(id).is_none() {
         v.error(
             &c.origin,
-            suffix,
+            &suffix(),
             format!("no change clause \"{id}\" in contract \"{}\"", c.id),
             one_of(
                 "the id of one of the contract's change clauses",
@@ -95,25 +104,25 @@ fn check_clause(v: &mut Validator<'_>, c: &Contract, suffix: &str, id: &str) {
 }
 
 fn check_municipality(
-    v: &mut Validator<'_>,
+    v: &mut Validator,
     c: &Contract,
     merger: MergerState<'_>,
-    suffix: &str,
+    suffix: &dyn Fn() -> String,
     id: &str,
 ) {
     match merger {
         MergerState::Unreadable => {}
         MergerState::Absent => v.error(
             &c.origin,
-            suffix,
+            &suffix(),
             format!("municipality \"{id}\" named, but the portfolio has no merger.json"),
             "a string names a municipality of merger.json: add merger.json, or write an authority outside the merger as { \"name\", \"org_no\" }".to_owned(),
         ),
-        MergerState::Loaded(m) => {
-            if m.municipality(id).is_none() {
+        MergerState::Loaded(m, ids) => {
+            if !ids.contains(id) {
                 v.error(
                     &c.origin,
-                    suffix,
+                    &suffix(),
                     format!("no municipality \"{id}\" in merger.json"),
                     one_of(
                         "the id of a municipality in merger.json",

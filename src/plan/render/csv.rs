@@ -3,6 +3,7 @@
 //! (Excel reads them as dates in every locale; see docs/planning.md).
 
 use std::collections::BTreeMap;
+use std::io::Write;
 
 use crate::text::Lang;
 
@@ -48,12 +49,20 @@ pub fn headers(lang: Lang) -> [&'static str; 13] {
     }
 }
 
-/// Writes the CSV text.
+/// The CSV text.
 pub fn csv(plan: &Plan, lang: Lang) -> Result<String, ::csv::Error> {
+    let mut out = Vec::new();
+    write_csv(plan, lang, &mut out)?;
+    Ok(String::from_utf8_lossy(&out).into_owned())
+}
+
+/// [`csv`], written to `out` row by row.
+pub fn write_csv(plan: &Plan, lang: Lang, mut out: impl Write) -> Result<(), ::csv::Error> {
+    out.write_all(BOM.as_bytes())?;
     let mut w = ::csv::WriterBuilder::new()
         .delimiter(b';')
         .terminator(::csv::Terminator::CRLF)
-        .from_writer(Vec::new());
+        .from_writer(out);
     w.write_record(headers(lang))?;
     let contracts: BTreeMap<&str, &ContractPlan> = plan
         .contracts
@@ -64,8 +73,8 @@ pub fn csv(plan: &Plan, lang: Lang) -> Result<String, ::csv::Error> {
         let contract = contracts.get(a.contract.as_str()).copied();
         w.write_record(row(contract, a, lang))?;
     }
-    let bytes = w.into_inner().map_err(|e| e.into_error())?;
-    Ok(format!("{BOM}{}", String::from_utf8_lossy(&bytes)))
+    w.flush()?;
+    Ok(())
 }
 
 /// One action's row; `contract` is `None` for the merger.

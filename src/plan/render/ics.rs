@@ -7,6 +7,8 @@
 //! time into every component that lacks them, including VALARM, so it is used only to parse
 //! the output back in the tests.)
 
+use std::io;
+
 use chrono::NaiveDate;
 
 use crate::text::{Lang, date_long};
@@ -17,26 +19,41 @@ use super::convention;
 /// Longest content line in octets, CRLF excluded (RFC 5545 § 3.1).
 pub const MAX_LINE_OCTETS: usize = 75;
 
-/// Writes the calendar.
+/// The calendar.
 pub fn ics(plan: &Plan, lang: Lang, reminder_days: u32) -> String {
-    let mut out = Writer::default();
-    out.line("BEGIN:VCALENDAR");
-    out.line("VERSION:2.0");
-    out.line("PRODID:-//vesentlig//plan//NO");
-    out.line("CALSCALE:GREGORIAN");
-    out.line("METHOD:PUBLISH");
+    let mut out = Vec::new();
+    // Writing to memory cannot fail.
+    let _ = write_ics(plan, lang, reminder_days, &mut out);
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// [`ics`], written to `out` event by event.
+pub fn write_ics(
+    plan: &Plan,
+    lang: Lang,
+    reminder_days: u32,
+    mut out: impl io::Write,
+) -> io::Result<()> {
+    let mut head = Writer::default();
+    head.line("BEGIN:VCALENDAR");
+    head.line("VERSION:2.0");
+    head.line("PRODID:-//vesentlig//plan//NO");
+    head.line("CALSCALE:GREGORIAN");
+    head.line("METHOD:PUBLISH");
     let name = match (&plan.merger, lang) {
         (Some(m), Lang::Nb) => format!("Anskaffelsesplan: {}", m.name),
         (Some(m), Lang::En) => format!("Procurement plan: {}", m.name),
         (None, Lang::Nb) => "Anskaffelsesplan".to_owned(),
         (None, Lang::En) => "Procurement plan".to_owned(),
     };
-    out.property("X-WR-CALNAME", &escape(&name));
+    head.property("X-WR-CALNAME", &escape(&name));
+    out.write_all(head.text.as_bytes())?;
     for a in &plan.actions {
-        event(&mut out, plan, a, lang, reminder_days);
+        let mut e = Writer::default();
+        event(&mut e, plan, a, lang, reminder_days);
+        out.write_all(e.text.as_bytes())?;
     }
-    out.line("END:VCALENDAR");
-    out.text
+    out.write_all(fold("END:VCALENDAR").as_bytes())
 }
 
 fn event(out: &mut Writer, plan: &Plan, a: &Action, lang: Lang, reminder_days: u32) {

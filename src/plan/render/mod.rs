@@ -4,6 +4,8 @@ pub mod csv;
 pub mod ics;
 pub mod table;
 
+use std::io::{self, Write};
+
 use crate::assessment::Recommendation;
 use crate::text::{Lang, Text};
 
@@ -11,11 +13,17 @@ use super::{DateKind, Plan};
 
 /// The plan as JSON: keys in struct order, dates ISO, both languages of every text.
 pub fn json(plan: &Plan) -> String {
-    // Serializing plain structs of strings, dates and numbers cannot fail; an empty object
-    // would only hide a bug that the tests would see.
-    let mut s = serde_json::to_string_pretty(plan).unwrap_or_else(|_| "{}".into());
-    s.push('\n');
-    s
+    let mut out = Vec::new();
+    // Writing to memory cannot fail, nor can serializing plain structs of strings, dates and
+    // numbers; an empty document would only hide a bug that the tests would see.
+    let _ = write_json(plan, &mut out);
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// [`json`], written to `out` as it is serialized.
+pub fn write_json(plan: &Plan, mut out: impl Write) -> io::Result<()> {
+    serde_json::to_writer_pretty(&mut out, plan)?;
+    out.write_all(b"\n")
 }
 
 /// The recommendation in words.

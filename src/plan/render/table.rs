@@ -1,7 +1,8 @@
 //! The plan as a readable terminal table: warnings first, then the contracts, then every
 //! action by date, then how each date was computed.
 
-use std::fmt::Write;
+use std::fmt::Write as _;
+use std::io;
 
 use crate::text::{Lang, date_short};
 
@@ -10,21 +11,29 @@ use super::{convention, date_kind_label, recommendation_label};
 
 /// Renders the plan for the terminal.
 pub fn table(plan: &Plan, lang: Lang) -> String {
-    let mut out = heading(plan, lang);
+    let mut out = Vec::new();
+    // Writing to memory cannot fail.
+    let _ = write_table(plan, lang, &mut out);
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// [`table`], written to `out` line by line (each grid in two passes: the column widths, then
+/// the rows), so that a large plan's table is never held whole.
+pub fn write_table(plan: &Plan, lang: Lang, mut out: impl io::Write) -> io::Result<()> {
+    out.write_all(heading(plan, lang).as_bytes())?;
     if !plan.warnings.is_empty() {
-        let _ = writeln!(out, "{}", pick(lang, "Varsler", "Warnings"));
+        writeln!(out, "{}", pick(lang, "Varsler", "Warnings"))?;
         for w in &plan.warnings {
-            let _ = writeln!(out, "  [{}] {}", severity_tag(w, lang), w.text.get(lang));
+            writeln!(out, "  [{}] {}", severity_tag(w, lang), w.text.get(lang))?;
         }
-        out.push('\n');
+        writeln!(out)?;
     }
-    out.push_str(&contracts_grid(plan, lang));
-    out.push('\n');
-    out.push_str(&actions_grid(plan, lang));
-    out.push('\n');
-    out.push_str(&bases(plan, lang));
-    let _ = writeln!(out, "\n{}", convention(lang));
-    out
+    contracts_grid(plan, lang, &mut out)?;
+    writeln!(out)?;
+    actions_grid(plan, lang, &mut out)?;
+    writeln!(out)?;
+    bases(plan, lang, &mut out)?;
+    writeln!(out, "\n{}", convention(lang))
 }
 
 /// The Norwegian or the English word.
@@ -63,7 +72,7 @@ fn severity_tag(w: &Warning, lang: Lang) -> &'static str {
     }
 }
 
-fn contracts_grid(plan: &Plan, lang: Lang) -> String {
+fn contracts_grid(plan: &Plan, lang: Lang, out: impl io::Write) -> io::Result<()> {
     let head = match lang {
         Lang::Nb => [
             "Kontrakt",
@@ -84,12 +93,11 @@ fn contracts_grid(plan: &Plan, lang: Lang) -> String {
             "Recommendation",
         ],
     };
-    let rows: Vec<Vec<String>> = plan
-        .contracts
-        .iter()
-        .map(|c| contract_row(c, lang))
-        .collect();
-    grid(&head, &rows)
+    grid(
+        &head,
+        || plan.contracts.iter().map(|c| contract_row(c, lang)),
+        out,
+    )
 }
 
 fn contract_row(c: &ContractPlan, lang: Lang) -> Vec<String> {
@@ -126,13 +134,16 @@ fn contract_row(c: &ContractPlan, lang: Lang) -> Vec<String> {
     ]
 }
 
-fn actions_grid(plan: &Plan, lang: Lang) -> String {
+fn actions_grid(plan: &Plan, lang: Lang, out: impl io::Write) -> io::Result<()> {
     let head = match lang {
         Lang::Nb => ["Dato", "", "Handling", "Kontrakt", "Merknad"],
         Lang::En => ["Date", "", "Action", "Contract", "Note"],
     };
-    let rows: Vec<Vec<String>> = plan.actions.iter().map(|a| action_row(a, lang)).collect();
-    grid(&head, &rows)
+    grid(
+        &head,
+        || plan.actions.iter().map(|a| action_row(a, lang)),
+        out,
+    )
 }
 
 fn action_row(a: &Action, lang: Lang) -> Vec<String> {
@@ -165,30 +176,36 @@ fn action_row(a: &Action, lang: Lang) -> Vec<String> {
 
 /// How every date of a contract's actions was computed, by contract in plan order. The
 /// merger's date is given, not computed, and is left out.
-fn bases(plan: &Plan, lang: Lang) -> String {
-    let mut out = format!(
-        "{}\n",
+fn bases(plan: &Plan, lang: Lang, mut out: impl io::Write) -> io::Result<()> {
+    writeln!(
+        out,
+        "{}",
         pick(lang, "Slik er datoene regnet", "How the dates are computed")
-    );
+    )?;
     for c in &plan.contracts {
-        let _ = writeln!(out, "  {}", c.contract);
+        writeln!(out, "  {}", c.contract)?;
         for a in c.actions.iter().filter(|a| a.kind != ActionKind::Merger) {
-            let _ = writeln!(
+            writeln!(
                 out,
                 "    {} {}: {}",
                 date_short(a.deadline.date, lang),
                 a.kind.label().get(lang),
                 a.basis.get(lang)
-            );
+            )?;
         }
     }
-    out
+    Ok(())
 }
 
-/// Left-aligned columns separated by two spaces, widths by character count.
-fn grid(head: &[&str], rows: &[Vec<String>]) -> String {
+/// Left-aligned columns separated by two spaces, widths by character count. `rows` is called
+/// twice: once for the widths, once to write.
+fn grid<I: Iterator<Item = Vec<String>>>(
+    head: &[&str],
+    rows: impl Fn() -> I,
+    mut out: impl io::Write,
+) -> io::Result<()> {
     let mut widths: Vec<usize> = head.iter().map(|h| h.chars().count()).collect();
-    for r in rows {
+    for r in rows() {
         for (i, cell) in r.iter().enumerate() {
             if let Some(w) = widths.get_mut(i) {
                 *w = (*w).max(cell.chars().count());
@@ -202,11 +219,11 @@ fn grid(head: &[&str], rows: &[Vec<String>]) -> String {
             .collect();
         format!("{}\n", padded.join("  ").trim_end())
     };
-    let mut out = line(&mut head.iter().copied());
+    out.write_all(line(&mut head.iter().copied()).as_bytes())?;
     let rule: Vec<String> = widths.iter().map(|w| "─".repeat(*w)).collect();
-    out.push_str(&line(&mut rule.iter().map(String::as_str)));
-    for r in rows {
-        out.push_str(&line(&mut r.iter().map(String::as_str)));
+    out.write_all(line(&mut rule.iter().map(String::as_str)).as_bytes())?;
+    for r in rows() {
+        out.write_all(line(&mut r.iter().map(String::as_str)).as_bytes())?;
     }
-    out
+    Ok(())
 }
