@@ -19,3 +19,4 @@ pub mod render;
 pub mod text;
 pub mod thresholds;
 pub mod validate;
+pub mod whatif;
