@@ -19,4 +19,5 @@ pub mod render;
 pub mod text;
 pub mod thresholds;
 pub mod validate;
+pub mod web;
 pub mod whatif;

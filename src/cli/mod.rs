@@ -6,6 +6,7 @@ mod check;
 mod memo;
 mod plan;
 mod report;
+mod serve;
 
 use std::process::ExitCode;
 
@@ -24,6 +25,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Memo(a) => memo::run(&a),
         Command::Plan(a) => plan::run(&a),
         Command::Report(a) => report::run(&a),
+        Command::Serve(a) => serve::run(&a),
     }
 }
 
