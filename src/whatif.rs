@@ -89,8 +89,7 @@ mod tests {
     use std::path::Path;
 
     fn example() -> crate::load::Loaded {
-        crate::load::load_checked(&Path::new(env!("CARGO_MANIFEST_DIR")).join("contracts"))
-            .unwrap()
+        crate::load::load_checked(&Path::new(env!("CARGO_MANIFEST_DIR")).join("contracts")).unwrap()
     }
 
     fn change(json: serde_json::Value) -> ProposedChange {
