@@ -387,7 +387,11 @@ fn what_if_gives_the_engines_verdict_and_writes_nothing() {
         &format!("{url}?lang=en"),
         &[("date", "2027-11-01"), ("value_change", "50000")],
     );
-    assert!(r.text().contains("Result for the hypothetical change"));
+    let text = r.text();
+    assert!(text.contains("Result for the hypothetical change"));
+    assert!(
+        text.contains("action=\"/kontrakter/storvik-barnehage-2022/prov-endring?lang=en#hva-om\"")
+    );
 
     assert_eq!(
         vesentlig::fingerprint::portfolio(tmp.path()).unwrap(),

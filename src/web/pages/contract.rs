@@ -27,26 +27,23 @@ pub(crate) fn page(ctx: &Ctx<'_>, a: &Assessed, position: usize, whatif: &WhatIf
     let c = &a.loaded.portfolio.contracts[position];
     let plan = &a.plan.contracts[position];
     let own: Vec<&Assessment> = a.assessments_of(position).collect();
-    let memos: Vec<MemoData> = own
-        .iter()
-        .filter_map(|x| {
-            crate::render::batch::memo_data(
-                &a.loaded.portfolio,
-                Some(&a.plan),
-                ctx.lang,
-                ctx.snap.today,
-                &ctx.snap.fingerprint,
-                x,
-            )
-            .ok()
-        })
-        .collect();
     let mut sections = vec![Section {
         anchor: "fakta".into(),
         title: ctx.t("Fakta", "Facts").into(),
         body: facts_section(ctx, a, c, own.first().map(|x| x.part)),
     }];
-    for (x, m) in own.iter().zip(&memos) {
+    for x in &own {
+        // The memo's data: the page shows each change as its memo does.
+        let Ok(m) = crate::render::batch::memo_data(
+            &a.loaded.portfolio,
+            Some(&a.plan),
+            ctx.lang,
+            ctx.snap.today,
+            &ctx.snap.fingerprint,
+            x,
+        ) else {
+            continue;
+        };
         sections.push(Section {
             anchor: format!("endring-{}", x.change),
             title: if x.implicit {
@@ -54,7 +51,7 @@ pub(crate) fn page(ctx: &Ctx<'_>, a: &Assessed, position: usize, whatif: &WhatIf
             } else {
                 format!("{} «{}»", ctx.t("Endring", "Change"), x.change)
             },
-            body: change_section(ctx, c, x, m),
+            body: change_section(ctx, c, x, &m),
         });
     }
     sections.push(Section {

@@ -46,13 +46,19 @@ impl<'a> Ctx<'a> {
         }
     }
 
-    /// A link to `path` in this page's language.
+    /// A link to `path` (which may have a query and a `#fragment`) in this page's language.
     pub fn href(&self, path: &str) -> String {
-        match self.lang {
+        let (path, fragment) = path.split_once('#').map_or((path, ""), |(p, f)| (p, f));
+        let mut out = match self.lang {
             Lang::Nb => path.to_owned(),
             Lang::En if path.contains('?') => format!("{path}&lang=en"),
             Lang::En => format!("{path}?lang=en"),
+        };
+        if !fragment.is_empty() {
+            out.push('#');
+            out.push_str(fragment);
         }
+        out
     }
 
     /// This page in the other language.
