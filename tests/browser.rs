@@ -136,6 +136,24 @@ async fn screenshot_of(c: &Client, css: &str, name: &str) {
     eprintln!("screenshot: {}", path.display());
 }
 
+/// Sends the what-if form and returns the text of the first `css` element that appears.
+async fn submit_whatif(c: &Client, css: &str) -> String {
+    c.find(Locator::Css("#whatif-form button[type=submit]"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    c.wait()
+        .at_most(Duration::from_secs(10))
+        .for_element(Locator::Css(css))
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap()
+}
+
 async fn text_of(c: &Client, css: &str) -> String {
     c.find(Locator::Css(css))
         .await
@@ -241,21 +259,7 @@ async fn session(c: &Client, base: &str, broken: &str, downloads: &Path) {
     screenshot_of(c, "#endring-lillevik-5-lisenser", "4b-kontrakt-endring").await;
     let amount = c.find(Locator::Id("value_change")).await.unwrap();
     amount.send_keys("50 000").await.unwrap();
-    c.find(Locator::Css("#whatif-form button[type=submit]"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
-    let verdict = c
-        .wait()
-        .at_most(Duration::from_secs(10))
-        .for_element(Locator::Css("#whatif-result .summary"))
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let verdict = submit_whatif(c, "#whatif-result .summary").await;
     assert!(verdict.contains("Fortsett"), "{verdict}");
     assert!(verdict.contains("de minimis"), "{verdict}");
     // The script showed it in place: still the contract page, not the form's address.
@@ -272,21 +276,7 @@ async fn session(c: &Client, base: &str, broken: &str, downloads: &Path) {
     let amount = c.find(Locator::Id("value_change")).await.unwrap();
     amount.clear().await.unwrap();
     amount.send_keys("mange penger").await.unwrap();
-    c.find(Locator::Css("#whatif-form button[type=submit]"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
-    let problem = c
-        .wait()
-        .at_most(Duration::from_secs(10))
-        .for_element(Locator::Css(".field.invalid .field-problem"))
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let problem = submit_whatif(c, ".field.invalid .field-problem").await;
     assert!(problem.contains("er ikke et tall"), "{problem}");
 
     // Download the memo.

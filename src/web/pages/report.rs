@@ -4,7 +4,7 @@
 
 use maud::{Markup, html};
 
-use super::{Ctx, Nav, contract_link, layout};
+use super::{Ctx, Nav, contract_link, encode, layout};
 use crate::web::snapshot::Assessed;
 
 pub(crate) fn page(ctx: &Ctx<'_>, a: &Assessed) -> Markup {
@@ -33,7 +33,7 @@ pub(crate) fn page(ctx: &Ctx<'_>, a: &Assessed) -> Markup {
                 @for r in &report.changes {
                     tr {
                         td { (contract_link(ctx, &r.contract, &r.title)) br; span.sub { (r.contract) } }
-                        td { code { (r.change) } }
+                        td { a href=(ctx.href(&format!("/kontrakter/{}#endring-{}", encode(&r.contract), r.change))) { code { (r.change) } } }
                         td.date { (r.date) }
                         td { (r.part) }
                         td { span class={ "badge rec-" (r.code) } { (r.recommendation) } }

@@ -98,38 +98,10 @@ fn form_field(path: &str) -> &str {
 /// The change described by the form, or a message for each field that cannot be read.
 fn change(p: &Params, lang: Lang) -> Result<ProposedChange, Vec<(String, String)>> {
     let mut problems = Vec::new();
-    let mut field_problem = |field: &str, nb: String, en: String| {
-        problems.push((field.to_owned(), labels::tr(lang, nb, en)));
-    };
-    let mut date = |field: &str| -> Option<NaiveDate> {
-        let raw = p.get(field)?;
-        let parsed = parse_date(raw);
-        if parsed.is_none() {
-            field_problem(
-                field,
-                format!("«{raw}» er ikke en dato; skriv for eksempel 2028-01-01 eller 01.01.2028."),
-                format!("“{raw}” is not a date; write e.g. 2028-01-01."),
-            );
-        }
-        parsed
-    };
-    let when = date("date");
-    let new_end = date("new_end");
-    let arose = date("unforeseen_arose");
-    let mut amount = |field: &str| -> Option<Decimal> {
-        let raw = p.get(field)?;
-        let parsed = parse_amount(raw);
-        if parsed.is_none() {
-            field_problem(
-                field,
-                format!("«{raw}» er ikke et tall; skriv for eksempel 250 000 eller -50 000."),
-                format!("“{raw}” is not a number; write e.g. 250000 or -50000."),
-            );
-        }
-        parsed
-    };
-    let value_change = amount("value_change");
-    let quantity = amount("option_quantity");
+    let mut date = |field| read(p, field, parse_date, DATE_HINT, lang, &mut problems);
+    let (when, new_end, arose) = (date("date"), date("new_end"), date("unforeseen_arose"));
+    let mut amount = |field| read(p, field, parse_amount, AMOUNT_HINT, lang, &mut problems);
+    let (value_change, quantity) = (amount("value_change"), amount("option_quantity"));
     if when.is_none() && p.get("date").is_none() {
         problems.push((
             "date".to_owned(),
@@ -202,6 +174,41 @@ fn change(p: &Params, lang: Lang) -> Result<ProposedChange, Vec<(String, String)
                 arose,
             }),
     })
+}
+
+/// What a date or an amount field takes, for the message when it cannot be read.
+const DATE_HINT: (&str, &str) = (
+    "en dato; skriv for eksempel 2028-01-01 eller 01.01.2028",
+    "a date; write e.g. 2028-01-01",
+);
+const AMOUNT_HINT: (&str, &str) = (
+    "et tall; skriv for eksempel 250 000 eller -50 000",
+    "a number; write e.g. 250000 or -50000",
+);
+
+/// The value of `field` read with `parse`; a value that cannot be read is reported with
+/// `hint`, what the field takes.
+fn read<T>(
+    p: &Params,
+    field: &str,
+    parse: fn(&str) -> Option<T>,
+    hint: (&str, &str),
+    lang: Lang,
+    problems: &mut Vec<(String, String)>,
+) -> Option<T> {
+    let raw = p.get(field)?;
+    let value = parse(raw);
+    if value.is_none() {
+        problems.push((
+            field.to_owned(),
+            labels::tr(
+                lang,
+                format!("«{raw}» er ikke {}.", hint.0),
+                format!("“{raw}” is not {}.", hint.1),
+            ),
+        ));
+    }
+    value
 }
 
 /// `2028-01-01` (as a date field sends it) or `01.01.2028` (as Norwegians write it).
