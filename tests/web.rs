@@ -203,6 +203,12 @@ fn every_page_is_served_with_its_content() {
         }
         assert!(!text.contains(" onclick="), "{path}");
     }
+    // The text search wants every word, in any field.
+    let r = get(&server, "/kontrakter?sok=l%C3%B8nn+Storvik");
+    assert!(
+        r.text().contains("1</span> av 21 kontrakter"),
+        "one payroll contract of Storvik"
+    );
     // The language choice travels with the links.
     assert!(
         get(&server, "/?lang=en")

@@ -145,19 +145,12 @@ fn recommendation_code(r: Option<Recommendation>) -> &'static str {
 impl Filter {
     fn keeps(&self, l: &Line<'_>, a: &Assessed) -> bool {
         let c = l.contract;
+        // Every word somewhere in the row, as the script filters while the user types.
         let text_ok = self.text.as_ref().is_none_or(|q| {
-            let q = q.to_lowercase();
-            [
-                Some(c.title.as_str()),
-                Some(c.id.as_str()),
-                Some(c.supplier.name.as_str()),
-                c.system.as_deref(),
-                c.service_area.as_deref(),
-                Some(l.municipalities.as_str()),
-            ]
-            .into_iter()
-            .flatten()
-            .any(|f| f.to_lowercase().contains(&q))
+            let haystack = search_text(l);
+            q.to_lowercase()
+                .split_whitespace()
+                .all(|word| haystack.contains(word))
         });
         let municipality_ok = self
             .municipality
@@ -275,9 +268,10 @@ pub(crate) fn page(ctx: &Ctx<'_>, a: &Assessed, filter: &Filter) -> Markup {
     )
 }
 
-fn row(ctx: &Ctx<'_>, l: &Line<'_>) -> Markup {
+/// What the text search looks in, lower-cased: title, id, supplier, system, area, municipalities.
+fn search_text(l: &Line<'_>) -> String {
     let c = l.contract;
-    let search = format!(
+    format!(
         "{} {} {} {} {} {}",
         c.title,
         c.id,
@@ -286,7 +280,12 @@ fn row(ctx: &Ctx<'_>, l: &Line<'_>) -> Markup {
         c.service_area.as_deref().unwrap_or_default(),
         l.municipalities
     )
-    .to_lowercase();
+    .to_lowercase()
+}
+
+fn row(ctx: &Ctx<'_>, l: &Line<'_>) -> Markup {
+    let c = l.contract;
+    let search = search_text(l);
     let lang = ctx.lang;
     html! {
         tr data-search=(search) {
