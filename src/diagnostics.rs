@@ -148,6 +148,18 @@ impl Report {
         self.diagnostics = out.into_iter().map(|(_, d)| d).collect();
     }
 
+    /// Adds the problems of `other` (e.g. those of `planning.json`), unless `other` reports a
+    /// file this report already does: a syntax error found first would otherwise be shown twice.
+    pub fn merge_unreported(&mut self, other: Report) {
+        let reported = |file: &Path| self.diagnostics.iter().any(|d| d.file == file);
+        if other.diagnostics.iter().any(|d| reported(&d.file)) {
+            return;
+        }
+        self.diagnostics.extend(other.diagnostics);
+        self.sources.files.extend(other.sources.files);
+        self.sort();
+    }
+
     /// Renders every diagnostic as text without colour, in a stable order.
     pub fn render(&self) -> String {
         let mut files = SimpleFiles::new();

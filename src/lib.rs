@@ -23,3 +23,5 @@ pub mod synthetic;
 pub mod text;
 pub mod thresholds;
 pub mod validate;
+pub mod web;
+pub mod whatif;

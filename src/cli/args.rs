@@ -1,5 +1,6 @@
 //! Every command-line argument of `vesentlig` (clap derive).
 
+use std::net::IpAddr;
 use std::path::PathBuf;
 
 use chrono::NaiveDate;
@@ -39,6 +40,8 @@ pub enum Command {
     Template(TemplateArgs),
     /// Print the JSON Schema of the portfolio files (for editors).
     Schema(SchemaArgs),
+    /// The web workspace: overview, contracts, what-if, plan and report in the browser.
+    Serve(ServeArgs),
 }
 
 #[derive(Debug, clap::Args)]
@@ -228,4 +231,23 @@ pub struct SchemaArgs {
     /// Write to this file instead of standard output.
     #[arg(long)]
     pub out: Option<PathBuf>,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ServeArgs {
+    /// The portfolio folder (only read, never written; watched for changes).
+    #[arg(default_value = "contracts")]
+    pub portfolio: PathBuf,
+    /// The port to listen on (0: any free port).
+    #[arg(long, default_value_t = 8080)]
+    pub port: u16,
+    /// Open the workspace in the default browser.
+    #[arg(long)]
+    pub open: bool,
+    /// Listen on this address instead of 127.0.0.1 (makes the workspace reachable by others).
+    #[arg(long, value_name = "ADDRESS")]
+    pub bind: Option<IpAddr>,
+    /// The date deadlines are measured against (default: today).
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub today: Option<NaiveDate>,
 }

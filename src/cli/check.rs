@@ -5,7 +5,6 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use super::args::CheckArgs;
-use crate::diagnostics::Report;
 use crate::load::{Loaded, PLANNING_FILE};
 use crate::plan::lead_time;
 
@@ -20,23 +19,11 @@ pub fn run(args: &CheckArgs) -> ExitCode {
         (Ok(_), Some(report)) => super::fail(&report),
         (Err(mut report), planning) => {
             if let Some(p) = planning {
-                merge_planning(&mut report, p);
+                report.merge_unreported(p);
             }
             super::fail(&report)
         }
     }
-}
-
-/// Adds the problems of `planning.json` to the portfolio's report, unless the loader already
-/// reported the file (a syntax error it found first would otherwise be shown twice).
-fn merge_planning(report: &mut Report, planning: Report) {
-    let reported = |file: &Path| report.diagnostics.iter().any(|d| d.file == file);
-    if planning.diagnostics.iter().any(|d| reported(&d.file)) {
-        return;
-    }
-    report.diagnostics.extend(planning.diagnostics);
-    report.sources.files.extend(planning.sources.files);
-    report.sort();
 }
 
 /// "contracts: 12 contracts, 9 proposed changes, merger Nye Fjordvik kommune, thresholds …: OK"

@@ -11,6 +11,7 @@ mod memo;
 mod plan;
 mod report;
 mod schema;
+mod serve;
 mod template;
 
 use std::process::ExitCode;
@@ -36,6 +37,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Export(a) => export::run(&a),
         Command::Template(a) => template::run(&a),
         Command::Schema(a) => schema::run(&a),
+        Command::Serve(a) => serve::run(&a),
     }
 }
 

@@ -42,6 +42,19 @@ pub struct Plan {
     pub warnings: Vec<Warning>,
 }
 
+impl Plan {
+    /// The actions dated from `today` to `days` days after it, by date: what needs doing soon.
+    pub fn upcoming(&self, days: u64) -> impl Iterator<Item = &Action> {
+        let until = self
+            .today
+            .checked_add_days(chrono::Days::new(days))
+            .unwrap_or(self.today);
+        self.actions
+            .iter()
+            .filter(move |a| a.deadline.date >= self.today && a.deadline.date <= until)
+    }
+}
+
 /// The merger's name and effective date.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct MergerDate {

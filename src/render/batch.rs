@@ -98,33 +98,14 @@ fn write_memo(
     batch: &MemoBatch<'_>,
     a: &Assessment,
 ) -> Result<(PathBuf, Vec<String>), MemoError> {
-    let contract = batch
-        .portfolio
-        .contract(&a.contract)
-        .ok_or_else(|| MemoError::UnknownContract(a.contract.clone()))?;
-    let plan = batch
-        .plan
-        .and_then(|p| p.contracts.iter().find(|c| c.contract == a.contract));
-    // The planner's warnings and critical warnings belong in the memo; its notes do not.
-    let plan_warnings: Vec<_> = batch
-        .plan
-        .map(|p| {
-            p.warnings
-                .iter()
-                .filter(|w| w.contract == a.contract && w.severity != Severity::Note)
-                .collect()
-        })
-        .unwrap_or_default();
-    let data = MemoData::build(&MemoInput {
-        assessment: a,
-        contract,
-        merger: batch.portfolio.merger.as_ref(),
-        lang: batch.lang,
-        date: batch.date,
-        fingerprint: batch.fingerprint,
-        plan,
-        plan_warnings: &plan_warnings,
-    });
+    let data = memo_data(
+        batch.portfolio,
+        batch.plan,
+        batch.lang,
+        batch.date,
+        batch.fingerprint,
+        a,
+    )?;
     let rendered = renderer.render(Template::Memo, &data, batch.date)?;
     let path = batch.out_dir.join(file_name(&a.contract, &a.change));
     write_atomic(&path, &rendered.pdf).map_err(|source| MemoError::Write {
@@ -132,6 +113,41 @@ fn write_memo(
         source,
     })?;
     Ok((path, rendered.warnings))
+}
+
+/// The memo of one assessment of `portfolio`, with the plan's deadlines and warnings for its
+/// contract: what `vesentlig memo` renders, and what the web workspace renders on request.
+pub fn memo_data(
+    portfolio: &Portfolio,
+    plan: Option<&Plan>,
+    lang: Lang,
+    date: NaiveDate,
+    fingerprint: &str,
+    a: &Assessment,
+) -> Result<MemoData, MemoError> {
+    let contract = portfolio
+        .contract(&a.contract)
+        .ok_or_else(|| MemoError::UnknownContract(a.contract.clone()))?;
+    let contract_plan = plan.and_then(|p| p.contracts.iter().find(|c| c.contract == a.contract));
+    // The planner's warnings and critical warnings belong in the memo; its notes do not.
+    let plan_warnings: Vec<_> = plan
+        .map(|p| {
+            p.warnings
+                .iter()
+                .filter(|w| w.contract == a.contract && w.severity != Severity::Note)
+                .collect()
+        })
+        .unwrap_or_default();
+    Ok(MemoData::build(&MemoInput {
+        assessment: a,
+        contract,
+        merger: portfolio.merger.as_ref(),
+        lang,
+        date,
+        fingerprint,
+        plan: contract_plan,
+        plan_warnings: &plan_warnings,
+    }))
 }
 
 #[cfg(test)]

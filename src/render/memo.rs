@@ -294,7 +294,8 @@ fn authority_name(a: &AuthorityRef, merger: Option<&Merger>, lang: Lang) -> Stri
     }
 }
 
-fn contract_facts(c: &Contract, part: Part, merger: Option<&Merger>, lang: Lang) -> Vec<Row> {
+/// The contract's facts as the memo prints them (also the web workspace's contract page).
+pub fn contract_facts(c: &Contract, part: Part, merger: Option<&Merger>, lang: Lang) -> Vec<Row> {
     let authorities: Vec<String> = c
         .authorities
         .iter()
@@ -476,7 +477,8 @@ fn termination(t: &crate::model::Termination, lang: Lang) -> String {
     parts.join(", ")
 }
 
-fn options(c: &Contract, lang: Lang) -> Vec<OptionRow> {
+/// The contract's options as the memo prints them.
+pub fn options(c: &Contract, lang: Lang) -> Vec<OptionRow> {
     c.options
         .iter()
         .map(|o| {
@@ -526,7 +528,8 @@ fn options(c: &Contract, lang: Lang) -> Vec<OptionRow> {
         .collect()
 }
 
-fn clauses(c: &Contract, lang: Lang) -> Vec<ClauseRow> {
+/// The contract's change clauses, quoted, as the memo prints them.
+pub fn clauses(c: &Contract, lang: Lang) -> Vec<ClauseRow> {
     c.change_clauses
         .iter()
         .map(|cl| {
@@ -565,7 +568,8 @@ fn clauses(c: &Contract, lang: Lang) -> Vec<ClauseRow> {
         .collect()
 }
 
-fn modifications(c: &Contract, lang: Lang) -> Vec<ModificationRow> {
+/// The contract's earlier modifications as the memo prints them.
+pub fn modifications(c: &Contract, lang: Lang) -> Vec<ModificationRow> {
     c.modifications
         .iter()
         .map(|m| ModificationRow {
