@@ -11,24 +11,19 @@ use std::collections::HashMap;
 use std::io;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::{Once, OnceLock};
 
 use chrono::NaiveDate;
 
 use super::memo::{MemoData, MemoInput};
+use super::world::STACK_BYTES;
 use super::{RenderError, Renderer, Template};
 use crate::assessment::Assessment;
 use crate::atomic_file::write_atomic;
 use crate::model::{Contract, Portfolio};
 use crate::plan::{ContractPlan, Plan, Severity, Warning};
 use crate::text::Lang;
-
-/// The stack of each memo worker and of rayon's global pool (where Typst lays out pages):
-/// twice a Linux main thread's 8 MiB. One memo needs far less; this is headroom against deep
-/// recursion in Typst on unusual data. It is reserved address space: untouched, it costs no
-/// memory.
-pub const STACK_BYTES: usize = 16 << 20;
 
 /// What every memo of a batch shares.
 #[derive(Debug, Clone, Copy)]
@@ -103,7 +98,6 @@ pub fn write_memos(
     workers: usize,
     tick: &(dyn Fn() + Sync),
 ) -> Vec<MemoOutcome> {
-    configure_rayon();
     let lookup = Lookup::new(batch);
     let slots: Vec<OnceLock<Written>> = assessments.iter().map(|_| OnceLock::new()).collect();
     let next = AtomicUsize::new(0);
@@ -161,18 +155,6 @@ fn isolated<T>(f: impl FnOnce() -> Result<T, MemoError>) -> Result<T, MemoError>
             .unwrap_or_else(|| "unknown panic".to_owned());
         Err(MemoError::Panicked(message))
     })
-}
-
-/// Gives rayon's global pool, where Typst lays out pages and krilla writes page streams, the
-/// same explicit stack as the memo workers. A no-op when the pool was already built.
-pub fn configure_rayon() {
-    static ONCE: Once = Once::new();
-    ONCE.call_once(|| {
-        let _ = rayon::ThreadPoolBuilder::new()
-            .stack_size(STACK_BYTES)
-            .thread_name(|k| format!("typst-{k}"))
-            .build_global();
-    });
 }
 
 /// Each contract, its plan and its planner warnings by contract id, looked up once per batch
