@@ -9,8 +9,9 @@ use chrono::NaiveDate;
 use criterion::{Criterion, criterion_group, criterion_main};
 use vesentlig::web::{Options, Server};
 
-mod support;
-use support::replicated_portfolio;
+#[path = "../tests/support/replicate.rs"]
+mod replicate;
+use replicate::replicated_portfolio;
 
 /// 143 copies of the example's 21 contracts.
 const COPIES: usize = 143;

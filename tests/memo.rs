@@ -3,8 +3,11 @@
 
 mod support;
 
+use std::collections::HashMap;
 use std::path::Path;
+use std::sync::Mutex;
 
+use support::replicate::{MEMOS_PER_COPY, replicated_portfolio};
 use support::*;
 use vesentlig::assessment::{Assessment, Recommendation};
 use vesentlig::model::Contract;
@@ -474,13 +477,21 @@ fn a_memo_that_cannot_be_written_leaves_the_others_intact() {
         "--date",
         "2026-11-27",
     ]);
-    assert_eq!(run.status.code(), Some(1));
+    // Exit status 3: a document could not be written; the others were.
+    assert_eq!(run.status.code(), Some(3));
     let stderr = String::from_utf8_lossy(&run.stderr);
     assert!(
         stderr.contains("fjordvik-vei-2024 / kvikkleire"),
         "{stderr}"
     );
     let (_, assessments) = example_assessments();
+    assert!(
+        stderr.contains(&format!(
+            "1 of {} memos could not be written",
+            assessments.len()
+        )),
+        "{stderr}"
+    );
     let files = folder(out.path());
     assert_eq!(files.len(), assessments.len());
     assert!(
@@ -529,4 +540,75 @@ fn english_memo_data_for_an_intention_notice() {
         plan_warnings: &[],
     });
     insta::assert_json_snapshot!(data);
+}
+
+// ---- Many memos in one process ---------------------------------------------------------------
+
+/// A few hundred memos (the example eight times) in one process on two workers: every memo is
+/// written, and no memo runs nested inside another. Rendered as rayon tasks, a memo's PDF
+/// export waited for its page streams by running queued rayon jobs, which were the next memos:
+/// the stack grew by one memo per memo until it overflowed after about 70, with none written
+/// (docs/performance.md). Nesting shows as ticks (called after each memo) running at varying
+/// depths of their thread's stack, long before the stack gives out.
+#[test]
+fn a_few_hundred_memos_in_one_process_are_all_written_none_inside_another() {
+    const WORKERS: usize = 2;
+    let (_keep, root) = replicated_portfolio(8);
+    let loaded = vesentlig::load::load_checked(&root).unwrap();
+    let assessments = vesentlig::law::assess_portfolio(&loaded.portfolio, &loaded.thresholds);
+    assert_eq!(assessments.len(), 8 * MEMOS_PER_COPY);
+    let date = d("2026-11-27");
+    let plan =
+        vesentlig::plan::plan_portfolio(&loaded.portfolio, &assessments, date, &Default::default());
+    let out = tempfile::tempdir().unwrap();
+    let batch = vesentlig::render::batch::MemoBatch {
+        portfolio: &loaded.portfolio,
+        lang: Lang::Nb,
+        date,
+        fingerprint: "0000000000000000",
+        out_dir: out.path(),
+        plan: Some(&plan),
+    };
+    // Where on its thread's stack each tick runs: a memo nested in another ticks deeper.
+    let depths: Mutex<HashMap<std::thread::ThreadId, (usize, usize)>> = Mutex::default();
+    let outcomes = vesentlig::render::batch::write_memos(
+        &Renderer::new().unwrap(),
+        &batch,
+        &assessments,
+        WORKERS,
+        &|| {
+            let here = std::hint::black_box(0u8);
+            let at = std::ptr::from_ref(&here) as usize;
+            let mut depths = depths.lock().unwrap();
+            let (low, high) = depths
+                .entry(std::thread::current().id())
+                .or_insert((at, at));
+            *low = (*low).min(at);
+            *high = (*high).max(at);
+        },
+    );
+    let failed: Vec<_> = outcomes
+        .iter()
+        .filter(|o| o.result.is_err() || !o.warnings.is_empty())
+        .map(|o| {
+            format!(
+                "{} / {}: {:?} {:?}",
+                o.contract, o.change, o.result, o.warnings
+            )
+        })
+        .collect();
+    assert!(failed.is_empty(), "{failed:#?}");
+    assert_eq!(outcomes.len(), assessments.len());
+    assert_eq!(folder(out.path()).len(), assessments.len());
+    let spreads: Vec<usize> = depths
+        .into_inner()
+        .unwrap()
+        .values()
+        .map(|(low, high)| high - low)
+        .collect();
+    // A memo nested in another adds about 30 KiB of stack; nesting reached megabytes.
+    assert!(
+        spreads.iter().all(|s| *s < 16 * 1024),
+        "memos ran nested inside each other: stack depth of the ticks varied by {spreads:?} bytes"
+    );
 }

@@ -3,6 +3,7 @@
 
 mod support;
 
+use support::replicate::replicated_portfolio;
 use support::*;
 use vesentlig::assessment::{Assessment, Recommendation};
 use vesentlig::model::Portfolio;
@@ -158,6 +159,95 @@ fn report_command_on_the_example_is_deterministic() {
             "Ikke dekket: ny leverandør",
             // A change after the contract's end says so instead (legal-rules.md § 3).
             "Kontrakten utløp 30.04.2027; ingen kontrakt å endre",
+        ],
+    );
+}
+
+/// A portfolio too large for one page gets contents on page 1; the timeline is grouped by the
+/// system's priority and sorted by expiry within each group, the verdicts strictest first, the
+/// deadlines by year, each group under a heading with its count.
+#[test]
+fn a_large_report_has_contents_and_sorted_groups_with_counts() {
+    let (_keep, root) = replicated_portfolio(2);
+    let loaded = vesentlig::load::load_checked(&root).unwrap();
+    let p = &loaded.portfolio;
+    let a = vesentlig::law::assess_portfolio(p, &loaded.thresholds);
+    let date = d("2026-11-27");
+    let plan = vesentlig::plan::plan_portfolio(p, &a, date, &Default::default());
+    let data = ReportData::build(&ReportInput {
+        portfolio: p,
+        assessments: &a,
+        lang: Lang::Nb,
+        date,
+        fingerprint: "fedcba9876543210",
+        plan: &plan,
+    });
+    assert!(data.contents);
+
+    // Groups are contiguous, cover every row, and come in their order.
+    let covers = |groups: &[vesentlig::render::report::Group], len: usize| {
+        groups.first().map_or(0, |g| g.start) == 0
+            && groups.windows(2).all(|w| w[0].end == w[1].start)
+            && groups.last().map_or(0, |g| g.end) == len
+    };
+    assert!(covers(&data.timeline_groups, data.rows.len()));
+    assert!(covers(&data.change_groups, data.changes.len()));
+    assert!(covers(&data.deadline_groups, data.deadlines.len()));
+    assert!(covers(&data.alert_groups, data.alerts.len()));
+    let codes = |groups: &[vesentlig::render::report::Group]| -> Vec<String> {
+        groups.iter().map(|g| g.code.clone()).collect()
+    };
+    assert_eq!(
+        codes(&data.timeline_groups),
+        ["critical", "critical_area", "medium", "low", "unknown"]
+    );
+    assert_eq!(
+        codes(&data.change_groups),
+        ["retender", "intention_notice", "continue"]
+    );
+    assert_eq!(codes(&data.alert_groups), ["critical", "warning"]);
+    let years = codes(&data.deadline_groups);
+    assert!(years.windows(2).all(|w| w[0] < w[1]), "{years:?}");
+    assert_eq!(
+        data.timeline_groups[0].title,
+        "Kritisk prioritet – 16 kontrakter"
+    );
+    let retenders = a
+        .iter()
+        .filter(|x| x.recommendation == Recommendation::Retender)
+        .count();
+    assert_eq!(
+        data.change_groups[0].title,
+        format!("Ny konkurranse – {retenders} endringer")
+    );
+
+    // Within a priority group, by expiry.
+    for g in &data.timeline_groups {
+        let ends: Vec<_> = data.rows[g.start..g.end]
+            .iter()
+            .map(|r| p.contract(&r.id).unwrap().end)
+            .collect();
+        assert!(
+            ends.windows(2).all(|w| w[0] <= w[1]),
+            "{}: {ends:?}",
+            g.title
+        );
+    }
+
+    let pdf = Renderer::new()
+        .unwrap()
+        .render_strict(Template::Report, &data, date)
+        .unwrap();
+    let first = &pdf_pages(&pdf)[0];
+    assert_contains_all(
+        first,
+        &[
+            "Innhold",
+            "Tidslinje",
+            "Kritisk prioritet – 16 kontrakter",
+            "Varsler fra anskaffelsesplanen",
+            &format!("Ny konkurranse – {retenders} endringer"),
+            "Datoer og frister",
         ],
     );
 }

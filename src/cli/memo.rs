@@ -42,7 +42,7 @@ pub fn run(args: &MemoArgs) -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         Err(message) => {
             eprintln!("error: {message}");
-            ExitCode::from(super::EXIT_INVALID)
+            ExitCode::from(super::EXIT_FAILED)
         }
     }
 }
@@ -69,7 +69,8 @@ fn render_all(
         plan: Some(plan),
     };
     let bar = progress_bar(assessments.len());
-    let outcomes = write_memos(&renderer, &batch, assessments, &|| bar.inc(1));
+    let workers = args.jobs.map_or_else(cores, usize::from);
+    let outcomes = write_memos(&renderer, &batch, assessments, workers, &|| bar.inc(1));
     bar.finish_and_clear();
     let mut failed = 0;
     for o in &outcomes {
@@ -98,6 +99,11 @@ fn render_all(
             outcomes.len()
         ))
     }
+}
+
+/// One worker per core: rendering is bound by the CPU.
+fn cores() -> usize {
+    std::thread::available_parallelism().map_or(1, usize::from)
 }
 
 fn display(path: &Path) -> String {

@@ -22,6 +22,9 @@ use args::{Cli, Command};
 pub const EXIT_INVALID: u8 = 1;
 /// Exit status: bad command-line usage.
 pub const EXIT_USAGE: u8 = 2;
+/// Exit status: a document could not be rendered or written (each failure on stderr); every
+/// other document of the run was written.
+pub const EXIT_FAILED: u8 = 3;
 
 /// Runs one command and returns the process exit status.
 pub fn run(cli: Cli) -> ExitCode {

@@ -24,7 +24,7 @@ pub fn run(args: &ReportArgs) -> ExitCode {
         }
         Err(message) => {
             eprintln!("error: {message}");
-            ExitCode::from(super::EXIT_INVALID)
+            ExitCode::from(super::EXIT_FAILED)
         }
     }
 }

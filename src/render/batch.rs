@@ -1,17 +1,28 @@
-//! Renders many memos at once: in parallel, each written atomically, failures isolated.
+//! Renders many memos at once: on a few worker threads, each memo written atomically as soon
+//! as it is done, a failure (even a panic inside Typst) costing only its own memo.
+//!
+//! The workers are plain threads, not rayon tasks. typst-pdf waits for its page streams with
+//! `rayon::yield_now`, which on a rayon worker runs other queued jobs on the waiting stack: in
+//! a rayon `par_iter` those were the next memos, so each memo rendered the next one inside its
+//! own PDF export until the stack overflowed, with nothing written and every unfinished memo
+//! held in memory. On a plain thread the wait blocks (`docs/performance.md`).
 
+use std::collections::HashMap;
 use std::io;
+use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use chrono::NaiveDate;
-use rayon::prelude::*;
 
 use super::memo::{MemoData, MemoInput};
+use super::world::STACK_BYTES;
 use super::{RenderError, Renderer, Template};
 use crate::assessment::Assessment;
 use crate::atomic_file::write_atomic;
-use crate::model::Portfolio;
-use crate::plan::{Plan, Severity};
+use crate::model::{Contract, Portfolio};
+use crate::plan::{ContractPlan, Plan, Severity, Warning};
 use crate::text::Lang;
 
 /// What every memo of a batch shares.
@@ -35,6 +46,13 @@ pub enum MemoError {
     Render(#[from] RenderError),
     #[error("cannot write {}: {source}", .path.display())]
     Write { path: PathBuf, source: io::Error },
+    /// A bug (ours or Typst's) stopped this memo; the batch went on without it.
+    #[error("rendering stopped on an internal error (a bug; please report it): {0}")]
+    Panicked(String),
+    /// No worker reached it (a worker thread stopped; cannot happen while every memo's work
+    /// is isolated, but never reported as written).
+    #[error("not rendered: its worker thread stopped")]
+    NotRendered,
 }
 
 /// The outcome for one assessment: the file written, or why not.
@@ -67,22 +85,56 @@ pub fn file_name(contract: &str, change: &str) -> String {
     format!("{}__{}.pdf", clean(contract), clean(change))
 }
 
-/// Renders one memo per assessment into `batch.out_dir`, in parallel. `tick` is called after
-/// each memo (for a progress bar). Outcomes come back in the order of `assessments`.
+/// What rendering one memo gave: the file written and Typst's warnings, or why not.
+type Written = Result<(PathBuf, Vec<String>), MemoError>;
+
+/// Renders one memo per assessment into `batch.out_dir` on `workers` threads (at least one),
+/// writing each memo as soon as it is done. `tick` is called after each memo (for a progress
+/// bar). Outcomes come back in the order of `assessments`, one per assessment.
 pub fn write_memos(
     renderer: &Renderer,
     batch: &MemoBatch<'_>,
     assessments: &[Assessment],
+    workers: usize,
     tick: &(dyn Fn() + Sync),
 ) -> Vec<MemoOutcome> {
-    assessments
-        .par_iter()
-        .map(|a| {
-            let (result, warnings) = match write_memo(renderer, batch, a) {
-                Ok((path, warnings)) => (Ok(path), warnings),
-                Err(e) => (Err(e), Vec::new()),
+    let lookup = Lookup::new(batch);
+    let slots: Vec<OnceLock<Written>> = assessments.iter().map(|_| OnceLock::new()).collect();
+    let next = AtomicUsize::new(0);
+    // Each worker takes the next memo until none is left, so a slow memo holds up no other.
+    let work = || {
+        let mut i = next.fetch_add(1, Ordering::Relaxed);
+        while let (Some(slot), Some(a)) = (slots.get(i), assessments.get(i)) {
+            let _ = slot.set(isolated(|| write_memo(renderer, batch, &lookup, a)));
+            // The progress bar is not ours: a panic in it must not stop the batch either.
+            let _ = catch_unwind(AssertUnwindSafe(tick));
+            i = next.fetch_add(1, Ordering::Relaxed);
+        }
+    };
+    std::thread::scope(|scope| {
+        let started = (0..workers.max(1))
+            .filter(|k| {
+                std::thread::Builder::new()
+                    .name(format!("memo-{k}"))
+                    .stack_size(STACK_BYTES)
+                    .spawn_scoped(scope, work)
+                    .is_ok()
+            })
+            .count();
+        // No thread could be started (resource limits): render on this one.
+        if started == 0 {
+            work();
+        }
+    });
+    slots
+        .into_iter()
+        .zip(assessments)
+        .map(|(slot, a)| {
+            let (result, warnings) = match slot.into_inner() {
+                Some(Ok((path, warnings))) => (Ok(path), warnings),
+                Some(Err(e)) => (Err(e), Vec::new()),
+                None => (Err(MemoError::NotRendered), Vec::new()),
             };
-            tick();
             MemoOutcome {
                 contract: a.contract.clone(),
                 change: a.change.clone(),
@@ -93,19 +145,80 @@ pub fn write_memos(
         .collect()
 }
 
+/// Runs one memo's work; a panic becomes this memo's error instead of ending the batch.
+fn isolated<T>(f: impl FnOnce() -> Result<T, MemoError>) -> Result<T, MemoError> {
+    catch_unwind(AssertUnwindSafe(f)).unwrap_or_else(|payload| {
+        let message = payload
+            .downcast_ref::<&str>()
+            .map(|s| (*s).to_owned())
+            .or_else(|| payload.downcast_ref::<String>().cloned())
+            .unwrap_or_else(|| "unknown panic".to_owned());
+        Err(MemoError::Panicked(message))
+    })
+}
+
+/// Each contract, its plan and its planner warnings by contract id, looked up once per batch
+/// instead of once per memo (a search per memo made a batch quadratic in the portfolio).
+struct Lookup<'a> {
+    contracts: HashMap<&'a str, &'a Contract>,
+    plans: HashMap<&'a str, &'a ContractPlan>,
+    warnings: HashMap<&'a str, Vec<&'a Warning>>,
+}
+
+impl<'a> Lookup<'a> {
+    fn new(batch: &MemoBatch<'a>) -> Self {
+        let contracts = batch
+            .portfolio
+            .contracts
+            .iter()
+            .map(|c| (c.id.as_str(), c))
+            .collect();
+        let mut plans = HashMap::new();
+        let mut warnings: HashMap<&str, Vec<&Warning>> = HashMap::new();
+        if let Some(plan) = batch.plan {
+            plans = plan
+                .contracts
+                .iter()
+                .map(|c| (c.contract.as_str(), c))
+                .collect();
+            // The planner's warnings and critical warnings belong in the memo; its notes do not.
+            for w in plan
+                .warnings
+                .iter()
+                .filter(|w| w.severity != Severity::Note)
+            {
+                warnings.entry(w.contract.as_str()).or_default().push(w);
+            }
+        }
+        Self {
+            contracts,
+            plans,
+            warnings,
+        }
+    }
+}
+
 fn write_memo(
     renderer: &Renderer,
     batch: &MemoBatch<'_>,
+    lookup: &Lookup<'_>,
     a: &Assessment,
 ) -> Result<(PathBuf, Vec<String>), MemoError> {
-    let data = memo_data(
-        batch.portfolio,
-        batch.plan,
-        batch.lang,
-        batch.date,
-        batch.fingerprint,
-        a,
-    )?;
+    let id = a.contract.as_str();
+    let contract = lookup
+        .contracts
+        .get(id)
+        .ok_or_else(|| MemoError::UnknownContract(a.contract.clone()))?;
+    let data = MemoData::build(&MemoInput {
+        assessment: a,
+        contract,
+        merger: batch.portfolio.merger.as_ref(),
+        lang: batch.lang,
+        date: batch.date,
+        fingerprint: batch.fingerprint,
+        plan: lookup.plans.get(id).copied(),
+        plan_warnings: lookup.warnings.get(id).map_or(&[], Vec::as_slice),
+    });
     let rendered = renderer.render(Template::Memo, &data, batch.date)?;
     let path = batch.out_dir.join(file_name(&a.contract, &a.change));
     write_atomic(&path, &rendered.pdf).map_err(|source| MemoError::Write {
@@ -153,6 +266,15 @@ pub fn memo_data(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_panic_is_the_memos_error() {
+        let panicked = isolated::<()>(|| panic!("boom {}", 1));
+        assert!(matches!(panicked, Err(MemoError::Panicked(m)) if m == "boom 1"));
+        let panicked = isolated::<()>(|| std::panic::panic_any(7));
+        assert!(matches!(panicked, Err(MemoError::Panicked(m)) if m == "unknown panic"));
+        assert!(matches!(isolated(|| Ok(3)), Ok(3)));
+    }
 
     #[test]
     fn file_names_are_sanitised() {

@@ -2,6 +2,13 @@
 //! change with its verdict and ground, and a timeline of contracts, options, deadlines and the
 //! merger date. Geometry is pre-computed here (positions in per-mille of the timeline width)
 //! so the template only draws.
+//!
+//! A merger may hold thousands of contracts, so every list is sorted into groups the template
+//! prints under their own heading, with the count, and lists in the contents: the timeline by
+//! the system's priority, then by expiry; the verdicts by recommendation, strictest first; the
+//! plan's alerts by severity; the deadlines by year.
+
+use std::collections::HashMap;
 
 use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
@@ -11,7 +18,8 @@ use super::memo::{DeadlineRow, deadline_row};
 use crate::assessment::{Assessment, Recommendation};
 use crate::law::labels as law;
 use crate::model::{Contract, Portfolio};
-use crate::plan::{ActionKind, Plan, Severity};
+use crate::plan::{Action, ActionKind, ContractPlan, Plan, Severity};
+use crate::priorities::Priority;
 use crate::text::{Lang, date_long, date_short};
 
 /// One recommendation and how many changes got it.
@@ -85,6 +93,17 @@ pub struct Alert {
     pub text: String,
 }
 
+/// A run of rows of one list printed under its own heading: `rows[start..end]` of that list.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct Group {
+    /// For colour: a priority, recommendation or severity code, or the year.
+    pub code: String,
+    /// The heading, with the count («Kritisk prioritet – 3 kontrakter»).
+    pub title: String,
+    pub start: usize,
+    pub end: usize,
+}
+
 /// Everything the report template prints.
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
 pub struct ReportData {
@@ -94,14 +113,24 @@ pub struct ReportData {
     pub fingerprint: String,
     pub contracts: usize,
     pub counts: Vec<Count>,
+    /// Whether page 1 lists the contents: when the timeline alone runs past it.
+    pub contents: bool,
+    /// Every assessed change, strictest recommendation first (see `change_groups`).
     pub changes: Vec<ChangeRow>,
+    pub change_groups: Vec<Group>,
     pub ticks: Vec<Tick>,
+    /// Every contract, by priority and then by expiry (see `timeline_groups`).
     pub rows: Vec<TimelineRow>,
+    pub timeline_groups: Vec<Group>,
     /// Chart-wide lines: the merger date and the report's date.
     pub lines: Vec<Marker>,
+    /// The plan's actions by date (see `deadline_groups`, one per year).
     pub deadlines: Vec<Deadline>,
-    /// The plan's critical warnings and warnings (its notes are left to `vesentlig plan`).
+    pub deadline_groups: Vec<Group>,
+    /// The plan's critical warnings and warnings (its notes are left to `vesentlig plan`),
+    /// critical first (see `alert_groups`).
     pub alerts: Vec<Alert>,
+    pub alert_groups: Vec<Group>,
     pub notes: Vec<String>,
 }
 
@@ -123,12 +152,20 @@ const RECOMMENDATIONS: [Recommendation; 3] = [
     Recommendation::Retender,
 ];
 
+/// Contracts whose timeline fits on page 1 under the counts; a longer report gets contents.
+const FIRST_PAGE_CONTRACTS: usize = 24;
+
 impl ReportData {
     /// Builds the report for a portfolio, its assessments and its plan.
     pub fn build(input: &ReportInput<'_>) -> Self {
         let p = input.portfolio;
         let lang = input.lang;
         let scale = Scale::new(p, input.date);
+        let plans = ContractPlans::new(input.plan);
+        let (rows, timeline_groups) = timeline(input, &scale, &plans);
+        let (changes, change_groups) = changes(input, &plans);
+        let (deadlines, deadline_groups) = deadlines(input.plan, lang);
+        let (alerts, alert_groups) = alerts(input.plan, lang);
         Self {
             lang,
             merger: p
@@ -140,20 +177,17 @@ impl ReportData {
             fingerprint: input.fingerprint.to_owned(),
             contracts: p.contracts.len(),
             counts: counts(input.assessments, lang),
-            changes: input
-                .assessments
-                .iter()
-                .map(|a| change_row(a, p, lang))
-                .collect(),
+            contents: p.contracts.len() > FIRST_PAGE_CONTRACTS,
+            changes,
+            change_groups,
             ticks: scale.ticks(),
-            rows: p
-                .contracts
-                .iter()
-                .map(|c| timeline_row(c, input, &scale))
-                .collect(),
+            rows,
+            timeline_groups,
             lines: chart_lines(p, input.date, &scale, lang),
-            deadlines: deadlines(input.plan, lang),
-            alerts: alerts(input.plan, lang),
+            deadlines,
+            deadline_groups,
+            alerts,
+            alert_groups,
             notes: vec![tr(
                 lang,
                 "Fristene er hentet fra anskaffelsesplanen («vesentlig plan»): seneste datoer for oppstart og kunngjøring av nye konkurranser, oppsigelse og intensjonskunngjøring, beregnet fra lovens minstefrister og prosjektets ledetidsmodell. Periodene regnes i kalenderdager; en seneste frist som faller på en helg eller helligdag er flyttet til virkedagen før.",
@@ -178,18 +212,64 @@ fn counts(assessments: &[Assessment], lang: Lang) -> Vec<Count> {
         .collect()
 }
 
-fn deadlines(plan: &Plan, lang: Lang) -> Vec<Deadline> {
-    plan.actions
-        .iter()
-        .map(|a| Deadline {
-            contract: a.contract.clone(),
-            row: deadline_row(a, lang),
+/// «3 kontrakter», «1 change»: a count with its noun.
+fn counted(n: usize, lang: Lang, nb: (&str, &str), en: (&str, &str)) -> String {
+    let (one, many) = match lang {
+        Lang::Nb => nb,
+        Lang::En => en,
+    };
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+/// Splits `rows`, already sorted by group key, into its runs of equal keys.
+fn groups<T, K: PartialEq>(
+    rows: &[T],
+    key: impl Fn(&T) -> K,
+    title: impl Fn(&K, usize) -> (String, String),
+) -> Vec<Group> {
+    let mut start = 0;
+    rows.chunk_by(|a, b| key(a) == key(b))
+        .filter_map(|run| {
+            let (code, title) = title(&key(run.first()?), run.len());
+            start += run.len();
+            Some(Group {
+                code,
+                title,
+                start: start - run.len(),
+                end: start,
+            })
         })
         .collect()
 }
 
-fn alerts(plan: &Plan, lang: Lang) -> Vec<Alert> {
-    plan.warnings
+/// The plan's actions by date, grouped by year.
+fn deadlines(plan: &Plan, lang: Lang) -> (Vec<Deadline>, Vec<Group>) {
+    let rows: Vec<(i32, Deadline)> = plan
+        .actions
+        .iter()
+        .map(|a| {
+            let row = Deadline {
+                contract: a.contract.clone(),
+                row: deadline_row(a, lang),
+            };
+            (a.deadline.date.year(), row)
+        })
+        .collect();
+    let groups = groups(
+        &rows,
+        |(year, _)| *year,
+        |year, n| {
+            let count = counted(n, lang, ("frist", "frister"), ("deadline", "deadlines"));
+            (year.to_string(), format!("{year} – {count}"))
+        },
+    );
+    (rows.into_iter().map(|(_, d)| d).collect(), groups)
+}
+
+/// The plan's critical warnings, then its warnings.
+fn alerts(plan: &Plan, lang: Lang) -> (Vec<Alert>, Vec<Group>) {
+    let mut rows: Vec<Alert> = plan
+        .warnings
         .iter()
         .filter_map(|w| {
             let severity = match w.severity {
@@ -203,7 +283,181 @@ fn alerts(plan: &Plan, lang: Lang) -> Vec<Alert> {
                 text: w.text.get(lang).to_owned(),
             })
         })
-        .collect()
+        .collect();
+    // Stable: the plan's own order within each severity.
+    rows.sort_by_key(|a| a.severity != "critical");
+    let groups = groups(
+        &rows,
+        |a| a.severity,
+        |severity, n| {
+            let label = if *severity == "critical" {
+                tr(lang, "Kritiske varsler", "Critical warnings")
+            } else {
+                tr(lang, "Advarsler", "Warnings")
+            };
+            ((*severity).to_owned(), format!("{label} – {n}"))
+        },
+    );
+    (rows, groups)
+}
+
+/// Each contract's plan by contract id, looked up once instead of searched per row.
+struct ContractPlans<'a> {
+    plans: HashMap<&'a str, &'a ContractPlan>,
+}
+
+/// A contract's KS priority (from the plan), ordered as the report prints the groups: critical
+/// systems first, then the systems the plan treats as critical because their area is red, then
+/// high, medium, low and unknown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum PriorityGroup {
+    Critical,
+    CriticalArea,
+    High,
+    Medium,
+    Low,
+    Unknown,
+}
+
+impl<'a> ContractPlans<'a> {
+    fn new(plan: &'a Plan) -> Self {
+        Self {
+            plans: plan
+                .contracts
+                .iter()
+                .map(|c| (c.contract.as_str(), c))
+                .collect(),
+        }
+    }
+
+    fn priority(&self, contract: &str) -> PriorityGroup {
+        let Some(lookup) = self.plans.get(contract).map(|c| &c.priority) else {
+            return PriorityGroup::Unknown;
+        };
+        match lookup.priority {
+            Priority::Kritisk => PriorityGroup::Critical,
+            _ if lookup.critical_by_area => PriorityGroup::CriticalArea,
+            Priority::Hoy => PriorityGroup::High,
+            Priority::Middels => PriorityGroup::Medium,
+            Priority::Lav => PriorityGroup::Low,
+            Priority::Unknown => PriorityGroup::Unknown,
+        }
+    }
+
+    /// The strictest recommendation among the contract's changes (`continue` without any).
+    fn worst(&self, contract: &str) -> Recommendation {
+        self.plans
+            .get(contract)
+            .and_then(|p| p.recommendation)
+            .unwrap_or(Recommendation::Continue)
+    }
+}
+
+impl PriorityGroup {
+    fn code(self) -> &'static str {
+        match self {
+            Self::Critical => "critical",
+            Self::CriticalArea => "critical_area",
+            Self::High => "high",
+            Self::Medium => "medium",
+            Self::Low => "low",
+            Self::Unknown => "unknown",
+        }
+    }
+
+    fn label(self, lang: Lang) -> String {
+        let (nb, en) = match self {
+            Self::Critical => ("Kritisk prioritet", "Critical priority"),
+            Self::CriticalArea => (
+                "Rødt område, planlagt som kritisk",
+                "Red area, planned as critical",
+            ),
+            Self::High => ("Høy prioritet", "High priority"),
+            Self::Medium => ("Middels prioritet", "Medium priority"),
+            Self::Low => ("Lav prioritet", "Low priority"),
+            Self::Unknown => ("Ukjent prioritet", "Unknown priority"),
+        };
+        tr(lang, nb, en)
+    }
+}
+
+/// Every contract on the timeline, by priority group (KS 2017) and then by expiry: the end of
+/// the current term, then the end with options.
+fn timeline(
+    input: &ReportInput<'_>,
+    scale: &Scale,
+    plans: &ContractPlans<'_>,
+) -> (Vec<TimelineRow>, Vec<Group>) {
+    let lang = input.lang;
+    let mut contracts: Vec<(PriorityGroup, &Contract)> = input
+        .portfolio
+        .contracts
+        .iter()
+        .map(|c| (plans.priority(&c.id), c))
+        .collect();
+    contracts.sort_by(|(ga, a), (gb, b)| {
+        (ga, a.end, a.end_with_options(), &a.id).cmp(&(gb, b.end, b.end_with_options(), &b.id))
+    });
+    let groups = groups(
+        &contracts,
+        |(g, _)| *g,
+        |g, n| {
+            let count = counted(
+                n,
+                lang,
+                ("kontrakt", "kontrakter"),
+                ("contract", "contracts"),
+            );
+            (g.code().to_owned(), format!("{} – {count}", g.label(lang)))
+        },
+    );
+    let by_contract = actions_by_contract(input.plan);
+    let rows = contracts
+        .iter()
+        .map(|(_, c)| timeline_row(c, input, scale, plans, &by_contract))
+        .collect();
+    (rows, groups)
+}
+
+/// Every assessed change, strictest recommendation first; within one, by priority group and
+/// then by the change's date.
+fn changes(input: &ReportInput<'_>, plans: &ContractPlans<'_>) -> (Vec<ChangeRow>, Vec<Group>) {
+    let lang = input.lang;
+    let mut sorted: Vec<&Assessment> = input.assessments.iter().collect();
+    sorted.sort_by(|a, b| {
+        let key = |x: &Assessment| {
+            (
+                std::cmp::Reverse(x.recommendation),
+                plans.priority(&x.contract),
+                x.date,
+            )
+        };
+        key(a)
+            .cmp(&key(b))
+            .then_with(|| (&a.contract, &a.change).cmp(&(&b.contract, &b.change)))
+    });
+    let groups = groups(
+        &sorted,
+        |a| a.recommendation,
+        |r, n| {
+            let count = counted(n, lang, ("endring", "endringer"), ("change", "changes"));
+            (
+                labels::recommendation_code(*r).to_owned(),
+                format!("{} – {count}", labels::recommendation(*r, lang)),
+            )
+        },
+    );
+    let contracts: HashMap<&str, &Contract> = input
+        .portfolio
+        .contracts
+        .iter()
+        .map(|c| (c.id.as_str(), c))
+        .collect();
+    let rows = sorted
+        .iter()
+        .map(|a| change_row(a, contracts.get(a.contract.as_str()).copied(), lang))
+        .collect();
+    (rows, groups)
 }
 
 /// The grounds relied on; for a retender, the elements no ground covers, since those decide it,
@@ -243,13 +497,10 @@ fn grounds_cell(a: &Assessment, lang: Lang) -> String {
     }
 }
 
-fn change_row(a: &Assessment, p: &Portfolio, lang: Lang) -> ChangeRow {
+fn change_row(a: &Assessment, contract: Option<&Contract>, lang: Lang) -> ChangeRow {
     ChangeRow {
         contract: a.contract.clone(),
-        title: p
-            .contract(&a.contract)
-            .map(|c| c.title.clone())
-            .unwrap_or_default(),
+        title: contract.map(|c| c.title.clone()).unwrap_or_default(),
         change: a.change.clone(),
         date: date_short(a.date, lang),
         part: labels::part(a.part).to_owned(),
@@ -306,17 +557,22 @@ impl Scale {
     }
 }
 
-/// The strictest recommendation among a contract's assessed changes.
-fn worst(c: &Contract, assessments: &[Assessment]) -> Recommendation {
-    assessments
-        .iter()
-        .filter(|a| a.contract == c.id)
-        .map(|a| a.recommendation)
-        .max()
-        .unwrap_or(Recommendation::Continue)
+/// The plan's actions of each contract, looked up once rather than searched per contract.
+fn actions_by_contract(plan: &Plan) -> HashMap<&str, Vec<&Action>> {
+    let mut out: HashMap<&str, Vec<&Action>> = HashMap::new();
+    for a in &plan.actions {
+        out.entry(a.contract.as_str()).or_default().push(a);
+    }
+    out
 }
 
-fn timeline_row(c: &Contract, input: &ReportInput<'_>, s: &Scale) -> TimelineRow {
+fn timeline_row(
+    c: &Contract,
+    input: &ReportInput<'_>,
+    s: &Scale,
+    plans: &ContractPlans<'_>,
+    actions: &HashMap<&str, Vec<&Action>>,
+) -> TimelineRow {
     let lang = input.lang;
     let changes = c.proposed_changes.iter().map(|p| Marker {
         at: s.at(p.date),
@@ -324,11 +580,10 @@ fn timeline_row(c: &Contract, input: &ReportInput<'_>, s: &Scale) -> TimelineRow
         label: date_short(p.date, lang),
     });
     // The plan's latest dates to act: launch the competition, terminate, publish a notice.
-    let actions = input
-        .plan
-        .actions
-        .iter()
-        .filter(|a| a.contract == c.id)
+    let actions = actions
+        .get(c.id.as_str())
+        .into_iter()
+        .flatten()
         .filter_map(|a| {
             let kind = match a.kind {
                 ActionKind::TenderNotice => "tender",
@@ -345,7 +600,7 @@ fn timeline_row(c: &Contract, input: &ReportInput<'_>, s: &Scale) -> TimelineRow
     TimelineRow {
         label: shorten(&c.title, LABEL_CHARS),
         id: c.id.clone(),
-        code: labels::recommendation_code(worst(c, input.assessments)),
+        code: labels::recommendation_code(plans.worst(&c.id)),
         from: s.at(c.start),
         to: s.at(c.end),
         options_to: s.at(c.end_with_options()),

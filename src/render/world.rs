@@ -27,6 +27,12 @@ const TEMPLATES: [(&str, &str); 3] = [
 /// The one virtual path the document's data is served under.
 const DATA_PATH: &str = "/data.json";
 
+/// The stack of rayon's global pool, where Typst lays out pages and typst-pdf writes page
+/// streams, and of each memo worker (`render::batch`): twice a Linux main thread's 8 MiB.
+/// A document needs far less; this is headroom against deep recursion in Typst on unusual
+/// data. It is reserved address space: untouched, it costs no memory.
+pub const STACK_BYTES: usize = 16 << 20;
+
 /// The document a template produces.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Template {
@@ -83,6 +89,7 @@ fn file_id(path: &str) -> Result<FileId, RenderError> {
 impl Renderer {
     /// Loads the embedded fonts and templates. Call once and share (it is `Sync`).
     pub fn new() -> Result<Self, RenderError> {
+        configure_rayon();
         let fonts: Vec<Font> = typst_assets::fonts()
             .flat_map(|data| Font::iter(Bytes::new(data)))
             .collect();
@@ -114,11 +121,8 @@ impl Renderer {
             data: Bytes::new(serde_json::to_vec(data)?),
             date,
         };
-        let result = world.compile_pdf();
-        // Typst memoises across compilations; without eviction every document's layout stays
-        // cached and memory grows without bound — also after a failed compile.
-        typst::comemo::evict(0);
-        result
+        let _evict = EvictOnDrop;
+        world.compile_pdf()
     }
 
     /// As [`Renderer::render`], but warnings (e.g. an unknown font family) are errors.
@@ -134,6 +138,30 @@ impl Renderer {
         } else {
             Err(RenderError::Typst(rendered.warnings))
         }
+    }
+}
+
+/// Gives rayon's global pool an explicit stack ([`STACK_BYTES`]) and names its threads. A
+/// no-op when the pool was already built (by whoever used rayon first).
+fn configure_rayon() {
+    static ONCE: std::sync::Once = std::sync::Once::new();
+    ONCE.call_once(|| {
+        let _ = rayon::ThreadPoolBuilder::new()
+            .stack_size(STACK_BYTES)
+            .thread_name(|k| format!("typst-{k}"))
+            .build_global();
+    });
+}
+
+/// Clears Typst's memoisation caches when dropped: after every document, whether it compiled,
+/// failed or panicked. Without it every document's layout stays cached and memory grows
+/// without bound. Everything, not only entries unused for a few documents: distinct memos
+/// reuse nothing of each other's (measured in `docs/performance.md`).
+struct EvictOnDrop;
+
+impl Drop for EvictOnDrop {
+    fn drop(&mut self) {
+        typst::comemo::evict(0);
     }
 }
 

@@ -2,6 +2,8 @@
 //! and reading a PDF's text back with `pdftotext`.
 #![allow(dead_code)]
 
+pub mod replicate;
+
 use std::path::Path;
 use std::process::Command;
 use std::str::FromStr;
