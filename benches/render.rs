@@ -42,6 +42,7 @@ fn memos(c: &mut Criterion) {
         fingerprint: "bench",
         out_dir: out.path(),
         plan: Some(&plan),
+        thresholds: &loaded.thresholds,
     };
     let n = MEMO_COPIES * MEMOS_PER_COPY;
     let mut group = c.benchmark_group(format!("{n} memos, rendered and written"));
@@ -67,6 +68,15 @@ fn report(c: &mut Criterion) {
     let p = &loaded.portfolio;
     let assessments = vesentlig::law::assess_portfolio(p, &loaded.thresholds);
     let plan = vesentlig::plan::plan_portfolio(p, &assessments, date(), &Default::default());
+    let headroom =
+        vesentlig::analysis::headroom::continue_up_to(p, &assessments, &loaded.thresholds);
+    let consolidation =
+        vesentlig::analysis::consolidation::analyse(&vesentlig::analysis::consolidation::Input {
+            portfolio: p,
+            thresholds: &loaded.thresholds,
+            config: &Default::default(),
+            date: date(),
+        });
     let input = ReportInput {
         portfolio: p,
         assessments: &assessments,
@@ -74,6 +84,8 @@ fn report(c: &mut Criterion) {
         date: date(),
         fingerprint: "bench",
         plan: &plan,
+        headroom: &headroom,
+        consolidation: &consolidation,
     };
     let data = ReportData::build(&input);
     let renderer = Renderer::new().expect("fonts and templates");

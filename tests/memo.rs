@@ -50,6 +50,7 @@ fn render_planned(
         fingerprint: "0123456789abcdef",
         plan,
         plan_warnings: &[],
+        headroom: None,
     });
     let renderer = Renderer::new().unwrap();
     // Strict: any Typst warning (e.g. an unknown font family) fails the test.
@@ -282,6 +283,7 @@ fn every_example_memo_renders_without_warnings_in_both_languages() {
                 fingerprint: "0000000000000000",
                 plan: None,
                 plan_warnings: &[],
+                headroom: None,
             });
             if let Err(e) = renderer.render_strict(Template::Memo, &data, d("2026-11-27")) {
                 panic!("{} / {} ({lang:?}): {e}", a.contract, a.change);
@@ -309,6 +311,7 @@ fn example_memo_text(contract: &str, change: &str, lang: Lang) -> String {
         fingerprint: "0000000000000000",
         plan: None,
         plan_warnings: &[],
+        headroom: None,
     });
     let pdf = Renderer::new()
         .unwrap()
@@ -420,6 +423,17 @@ fn memo_command_writes_one_identical_pdf_per_assessment() {
             .all(|(n, b)| n.ends_with(".pdf") && b.starts_with(b"%PDF"))
     );
     assert_eq!(runs[0].1, runs[1].1);
+    // Every memo of a contract in force says how far the contract can stretch (headroom).
+    let name = vesentlig::render::batch::file_name("fjordvik-renhold-2022", "nye-bygg-2027");
+    let (_, pdf) = files.iter().find(|(n, _)| *n == name).unwrap();
+    assert_contains_all(
+        &pdf_text(pdf),
+        &[
+            "Handlingsrom",
+            "uten ny konkurranse og uten kunngjøring",
+            "Med intensjonskunngjøring",
+        ],
+    );
 }
 
 #[test]
@@ -529,15 +543,23 @@ fn english_memo_data_for_an_intention_notice() {
         .iter()
         .find(|a| a.contract == "storvik-fdv-2019")
         .unwrap();
+    let contract = loaded.portfolio.contract(&a.contract).unwrap();
+    let headroom = vesentlig::analysis::headroom::headroom(
+        contract,
+        loaded.portfolio.merger.as_ref(),
+        &loaded.thresholds,
+        a.date,
+    );
     let data = MemoData::build(&MemoInput {
         assessment: a,
-        contract: loaded.portfolio.contract(&a.contract).unwrap(),
+        contract,
         merger: loaded.portfolio.merger.as_ref(),
         lang: Lang::En,
         date: d("2026-11-27"),
         fingerprint: "0000000000000000",
         plan: None,
         plan_warnings: &[],
+        headroom: Some(&headroom),
     });
     insta::assert_json_snapshot!(data);
 }
@@ -562,6 +584,7 @@ fn a_few_hundred_memos_in_one_process_are_all_written_none_inside_another() {
         vesentlig::plan::plan_portfolio(&loaded.portfolio, &assessments, date, &Default::default());
     let out = tempfile::tempdir().unwrap();
     let batch = vesentlig::render::batch::MemoBatch {
+        thresholds: &loaded.thresholds,
         portfolio: &loaded.portfolio,
         lang: Lang::Nb,
         date,

@@ -53,6 +53,8 @@ fn render(lang: Lang) -> Vec<u8> {
         date: d("2026-01-05"),
         fingerprint: "fedcba9876543210",
         plan: &plan,
+        headroom: &[],
+        consolidation: &[],
     });
     let pdf = Renderer::new()
         .unwrap()
@@ -159,6 +161,11 @@ fn report_command_on_the_example_is_deterministic() {
             "Ikke dekket: ny leverandør",
             // A change after the contract's end says so instead (legal-rules.md § 3).
             "Kontrakten utløp 30.04.2027; ingen kontrakt å endre",
+            // Headroom beside every change, and the consolidation of overlapping contracts.
+            "Rom uten konkurranse",
+            "Overlappende kontrakter",
+            "Behold lillevik-bibliotek-2023",
+            "Ny felles konkurranse",
         ],
     );
 }
@@ -174,6 +181,14 @@ fn a_large_report_has_contents_and_sorted_groups_with_counts() {
     let a = vesentlig::law::assess_portfolio(p, &loaded.thresholds);
     let date = d("2026-11-27");
     let plan = vesentlig::plan::plan_portfolio(p, &a, date, &Default::default());
+    let headroom = vesentlig::analysis::headroom::continue_up_to(p, &a, &loaded.thresholds);
+    let consolidation =
+        vesentlig::analysis::consolidation::analyse(&vesentlig::analysis::consolidation::Input {
+            portfolio: p,
+            thresholds: &loaded.thresholds,
+            config: &Default::default(),
+            date,
+        });
     let data = ReportData::build(&ReportInput {
         portfolio: p,
         assessments: &a,
@@ -181,6 +196,8 @@ fn a_large_report_has_contents_and_sorted_groups_with_counts() {
         date,
         fingerprint: "fedcba9876543210",
         plan: &plan,
+        headroom: &headroom,
+        consolidation: &consolidation,
     });
     assert!(data.contents);
 

@@ -150,7 +150,7 @@ fn every_page_is_served_with_its_content() {
     let server = start(&example());
     let n = example_contracts();
     let all_of_all = format!("{n}</span> av {n} kontrakter");
-    let pages: [(&str, &[&str]); 8] = [
+    let pages: [(&str, &[&str]); 9] = [
         (
             "/",
             &[
@@ -179,6 +179,19 @@ fn every_page_is_served_with_its_content() {
                 "Beregninger",
                 "Prøv en endring",
                 "/kontrakter/storvik-barnehage-2022/notat/lillevik-5-lisenser",
+                // Headroom: the licence option's 360 000 kr is the largest without a notice.
+                "Handlingsrom",
+                "inntil 360\u{a0}000",
+            ],
+        ),
+        (
+            // The payroll contracts overlap: the consolidation section, ranked.
+            "/kontrakter/fjordvik-lonn-2021",
+            &[
+                "Overlappende kontrakter",
+                "Behold fjordvik-lonn-2021",
+                "Ny felles konkurranse",
+                "/kontrakter/storvik-lonn-2017",
             ],
         ),
         ("/plan", &["Alle frister", "/plan.csv", "/plan.ics"]),

@@ -106,6 +106,28 @@ pub fn portfolio(
         .collect()
 }
 
+/// For each assessment, the largest price increase that would still be continue for its contract
+/// on its date (`Headroom::continue_up_to`); none for a change after the contract's end. In
+/// parallel: the report shows it beside every change.
+pub fn continue_up_to(
+    p: &crate::model::Portfolio,
+    assessments: &[crate::assessment::Assessment],
+    t: &Thresholds,
+) -> Vec<Reach<Decimal>> {
+    use rayon::prelude::*;
+    let contracts: std::collections::HashMap<&str, &Contract> =
+        p.contracts.iter().map(|c| (c.id.as_str(), c)).collect();
+    assessments
+        .par_iter()
+        .map(|a| match contracts.get(a.contract.as_str()) {
+            Some(c) if a.contract_ended.is_none() => {
+                headroom(c, p.merger.as_ref(), t, a.date).continue_up_to
+            }
+            _ => Reach::None,
+        })
+        .collect()
+}
+
 /// The headroom of one contract on `date`.
 pub fn headroom(
     c: &Contract,

@@ -9,10 +9,10 @@ use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 use super::args::MemoArgs;
 use crate::assessment::Assessment;
-use crate::model::Portfolio;
 use crate::plan::Plan;
 use crate::render::Renderer;
 use crate::render::batch::{MemoBatch, write_memos};
+use crate::text::{Languages, with_languages};
 
 pub fn run(args: &MemoArgs) -> ExitCode {
     let loaded = match crate::load::load_checked(&args.portfolio) {
@@ -28,9 +28,15 @@ pub fn run(args: &MemoArgs) -> ExitCode {
         Err(report) => return super::fail(&report),
     };
     let date = super::today_or(args.date);
-    let mut assessments = crate::law::assess_portfolio(portfolio, &loaded.thresholds);
+    // Every text the memos print is in one language: build only that one.
+    let languages = Languages::Only(args.lang);
+    let mut assessments = with_languages(languages, || {
+        crate::law::assess_portfolio(portfolio, &loaded.thresholds)
+    });
     // Planned over the whole portfolio: overlaps between contracts affect the deadlines.
-    let plan = crate::plan::plan_portfolio(portfolio, &assessments, date, &config);
+    let plan = with_languages(languages, || {
+        crate::plan::plan_portfolio(portfolio, &assessments, date, &config)
+    });
     if !args.contracts.is_empty() {
         assessments.retain(|a| args.contracts.contains(&a.contract));
     }
@@ -38,7 +44,7 @@ pub fn run(args: &MemoArgs) -> ExitCode {
         eprintln!("no assessed changes: no memo to write");
         return ExitCode::SUCCESS;
     }
-    match render_all(args, portfolio, &assessments, &plan, date) {
+    match render_all(args, &loaded, &assessments, &plan, date) {
         Ok(()) => ExitCode::SUCCESS,
         Err(message) => {
             eprintln!("error: {message}");
@@ -49,7 +55,7 @@ pub fn run(args: &MemoArgs) -> ExitCode {
 
 fn render_all(
     args: &MemoArgs,
-    portfolio: &Portfolio,
+    loaded: &crate::load::Loaded,
     assessments: &[Assessment],
     plan: &Plan,
     date: NaiveDate,
@@ -61,12 +67,13 @@ fn render_all(
     // Fonts and templates are loaded once and shared by every thread.
     let renderer = Renderer::new().map_err(|e| e.to_string())?;
     let batch = MemoBatch {
-        portfolio,
+        portfolio: &loaded.portfolio,
         lang: args.lang,
         date,
         fingerprint: &fingerprint,
         out_dir: &args.out,
         plan: Some(plan),
+        thresholds: &loaded.thresholds,
     };
     let bar = progress_bar(assessments.len());
     let workers = args.jobs.map_or_else(cores, usize::from);

@@ -40,6 +40,15 @@ fn render(
         .map_err(|e| format!("cannot read the portfolio to fingerprint it: {e}"))?;
     let date = super::today_or(args.date);
     let plan = crate::plan::plan_portfolio(portfolio, &assessments, date, config);
+    let headroom =
+        crate::analysis::headroom::continue_up_to(portfolio, &assessments, &loaded.thresholds);
+    let consolidation =
+        crate::analysis::consolidation::analyse(&crate::analysis::consolidation::Input {
+            portfolio,
+            thresholds: &loaded.thresholds,
+            config,
+            date,
+        });
     let data = ReportData::build(&ReportInput {
         portfolio,
         assessments: &assessments,
@@ -47,6 +56,8 @@ fn render(
         date,
         fingerprint: &fingerprint,
         plan: &plan,
+        headroom: &headroom,
+        consolidation: &consolidation,
     });
     let rendered = Renderer::new()
         .and_then(|r| r.render(Template::Report, &data, date))

@@ -24,6 +24,7 @@ use crate::atomic_file::write_atomic;
 use crate::model::{Contract, Portfolio};
 use crate::plan::{ContractPlan, Plan, Severity, Warning};
 use crate::text::Lang;
+use crate::thresholds::Thresholds;
 
 /// What every memo of a batch shares.
 #[derive(Debug, Clone, Copy)]
@@ -35,6 +36,8 @@ pub struct MemoBatch<'a> {
     pub out_dir: &'a Path,
     /// The procurement plan the memos take their deadlines from.
     pub plan: Option<&'a Plan>,
+    /// The thresholds, for each memo's headroom paragraph.
+    pub thresholds: &'a Thresholds,
 }
 
 /// Why one memo was not written.
@@ -204,21 +207,7 @@ fn write_memo(
     lookup: &Lookup<'_>,
     a: &Assessment,
 ) -> Result<(PathBuf, Vec<String>), MemoError> {
-    let id = a.contract.as_str();
-    let contract = lookup
-        .contracts
-        .get(id)
-        .ok_or_else(|| MemoError::UnknownContract(a.contract.clone()))?;
-    let data = MemoData::build(&MemoInput {
-        assessment: a,
-        contract,
-        merger: batch.portfolio.merger.as_ref(),
-        lang: batch.lang,
-        date: batch.date,
-        fingerprint: batch.fingerprint,
-        plan: lookup.plans.get(id).copied(),
-        plan_warnings: lookup.warnings.get(id).map_or(&[], Vec::as_slice),
-    });
+    let data = build(batch, lookup, a)?;
     let rendered = renderer.render(Template::Memo, &data, batch.date)?;
     let path = batch.out_dir.join(file_name(&a.contract, &a.change));
     write_atomic(&path, &rendered.pdf).map_err(|source| MemoError::Write {
@@ -228,39 +217,36 @@ fn write_memo(
     Ok((path, rendered.warnings))
 }
 
-/// The memo of one assessment of `portfolio`, with the plan's deadlines and warnings for its
-/// contract: what `vesentlig memo` renders, and what the web workspace renders on request.
-pub fn memo_data(
-    portfolio: &Portfolio,
-    plan: Option<&Plan>,
-    lang: Lang,
-    date: NaiveDate,
-    fingerprint: &str,
+/// The memo's data: the contract, its plan and warnings, and its headroom on the change's date.
+fn build(
+    batch: &MemoBatch<'_>,
+    lookup: &Lookup<'_>,
     a: &Assessment,
 ) -> Result<MemoData, MemoError> {
-    let contract = portfolio
-        .contract(&a.contract)
+    let id = a.contract.as_str();
+    let contract = lookup
+        .contracts
+        .get(id)
         .ok_or_else(|| MemoError::UnknownContract(a.contract.clone()))?;
-    let contract_plan = plan.and_then(|p| p.contracts.iter().find(|c| c.contract == a.contract));
-    // The planner's warnings and critical warnings belong in the memo; its notes do not.
-    let plan_warnings: Vec<_> = plan
-        .map(|p| {
-            p.warnings
-                .iter()
-                .filter(|w| w.contract == a.contract && w.severity != Severity::Note)
-                .collect()
-        })
-        .unwrap_or_default();
+    let merger = batch.portfolio.merger.as_ref();
+    let headroom = crate::analysis::headroom::headroom(contract, merger, batch.thresholds, a.date);
     Ok(MemoData::build(&MemoInput {
         assessment: a,
         contract,
-        merger: portfolio.merger.as_ref(),
-        lang,
-        date,
-        fingerprint,
-        plan: contract_plan,
-        plan_warnings: &plan_warnings,
+        merger,
+        lang: batch.lang,
+        date: batch.date,
+        fingerprint: batch.fingerprint,
+        plan: lookup.plans.get(id).copied(),
+        plan_warnings: lookup.warnings.get(id).map_or(&[], Vec::as_slice),
+        headroom: Some(&headroom),
     }))
+}
+
+/// The memo of one assessment of the batch's portfolio, as `vesentlig memo` renders it: what
+/// the web workspace shows and renders on request (`out_dir` is not used).
+pub fn memo_data(batch: &MemoBatch<'_>, a: &Assessment) -> Result<MemoData, MemoError> {
+    build(batch, &Lookup::new(batch), a)
 }
 
 #[cfg(test)]

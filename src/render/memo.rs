@@ -10,6 +10,7 @@ use rust_decimal::{Decimal, RoundingStrategy};
 use serde::Serialize;
 
 use super::labels::{self, tr};
+use crate::analysis::headroom::Headroom;
 use crate::assessment::{Assessment, Element, Figures, Outcome, Recommendation, TestResult};
 use crate::law::labels as law_labels;
 use crate::model::{
@@ -130,6 +131,8 @@ pub struct MemoData {
     pub ended: Option<String>,
     pub elements: Vec<ElementRow>,
     pub calculations: Vec<CalcRow>,
+    /// The contract's headroom on the change's date, in a few sentences.
+    pub headroom: Vec<String>,
     pub warnings: Vec<String>,
     pub next_steps: Vec<String>,
     /// The contract's dated actions from the procurement plan.
@@ -153,6 +156,8 @@ pub struct MemoInput<'a> {
     pub plan: Option<&'a ContractPlan>,
     /// The planner's warnings for this contract.
     pub plan_warnings: &'a [&'a PlanWarning],
+    /// How far the contract could stretch on the change's date (`analysis::headroom`).
+    pub headroom: Option<&'a Headroom>,
 }
 
 fn row(label: String, value: String) -> Row {
@@ -188,6 +193,11 @@ impl MemoData {
             ended: ended(a, lang),
             elements: elements(a, lang),
             calculations: calculations(a, c, lang),
+            headroom: input
+                .headroom
+                .filter(|h| h.contract_ended.is_none())
+                .map(|h| headroom_sentences(h, lang))
+                .unwrap_or_default(),
             warnings: a
                 .warnings
                 .iter()
@@ -1002,6 +1012,93 @@ fn calculations(a: &Assessment, c: &Contract, lang: Lang) -> Vec<CalcRow> {
     ));
     rows.extend(limit_rows(f, value_unknown, lang));
     rows
+}
+
+/// How far the contract could stretch on a date, in words (`analysis::headroom`): the largest
+/// change without any notice and the ground for it, the room under § 28-1 (1) b, the largest with
+/// an intention notice, and that these are for one change on its own.
+pub fn headroom_sentences(h: &Headroom, lang: Lang) -> Vec<String> {
+    use crate::analysis::headroom::Reach;
+    let date = date_long(h.date, lang);
+    let mut out = Vec::new();
+    let by = h
+        .continue_by
+        .map(|g| {
+            format!(
+                " ({}, {})",
+                law_labels::ground(g).get(lang),
+                ground_provision(h, g, lang)
+            )
+        })
+        .unwrap_or_default();
+    let until = match h.continue_until {
+        Reach::UpTo(d) => tr(
+            lang,
+            format!(", eller forlenges til {}", date_long(d, lang)),
+            format!(", or be extended to {}", date_long(d, lang)),
+        ),
+        Reach::Unlimited => tr(
+            lang,
+            ", og forlenges så langt klausulens ordlyd tillater",
+            ", and be extended as far as the clause's wording allows",
+        ),
+        Reach::None => String::new(),
+    };
+    out.push(match h.continue_up_to {
+        Reach::UpTo(v) => tr(
+            lang,
+            format!("Kontrakten kan {date} utvides med en prisøkning på inntil {} uten ny konkurranse og uten kunngjøring{by}{until}.", nok(v, lang)),
+            format!("On {date} the contract can take a price increase of up to {} without a new competition or any notice{by}{until}.", nok(v, lang)),
+        ),
+        Reach::Unlimited => tr(
+            lang,
+            format!("Kontrakten kan {date} utvides uten ny konkurranse så langt endringsklausulen{by} tillater; klausulen oppgir ingen øvre verdi{until}."),
+            format!("On {date} the contract can be extended without a new competition as far as the change clause{by} allows; the clause states no maximum{until}."),
+        ),
+        Reach::None => tr(
+            lang,
+            format!("Kontrakten kan {date} ikke få noen prisøkning uten ny konkurranse eller kunngjøring."),
+            format!("On {date} the contract cannot take any price increase without a new competition or a notice."),
+        ),
+    });
+    if let Some(b) = h
+        .grounds
+        .iter()
+        .find(|g| g.ground == crate::assessment::Ground::DeMinimis)
+        && let Some(room) = b.room
+        && h.continue_by != Some(crate::assessment::Ground::DeMinimis)
+    {
+        out.push(tr(
+            lang,
+            format!("Etter § 28-1 (1) b alene er rommet {}.", nok(room, lang)),
+            format!(
+                "Under § 28-1 (1) (b) alone the room is {}.",
+                nok(room, lang)
+            ),
+        ));
+    }
+    if let Reach::UpTo(v) = h.intention_notice_up_to {
+        out.push(tr(
+            lang,
+            format!("Med intensjonskunngjøring, og bare hvis vilkårene for nødvendige tilleggsleveranser eller uforutsette omstendigheter er oppfylt (§ 28-1 (1) c eller d), inntil {}; ut over dette kreves ny konkurranse.", nok(v, lang)),
+            format!("With an intention notice, and only if the conditions for necessary additional deliveries or unforeseen circumstances are met (§ 28-1 (1) (c) or (d)), up to {}; beyond that a new competition is needed.", nok(v, lang)),
+        ));
+    }
+    out.push(tr(
+        lang,
+        "Tallene gjelder én endring for seg. En endring som gjennomføres etter bokstav b eller som ikke vesentlig, teller med i den samlede prisøkningen for senere endringer.",
+        "The figures are for one change on its own. A change made under (b) or as non-substantial counts towards the cumulative increase of later changes.",
+    ));
+    out
+}
+
+/// The provision a headroom ground is cited under.
+fn ground_provision(h: &Headroom, g: crate::assessment::Ground, lang: Lang) -> String {
+    h.grounds
+        .iter()
+        .find(|x| x.ground == g)
+        .map(|x| labels::provision(x.provision, lang))
+        .unwrap_or_default()
 }
 
 /// The value of the change's non-price elements (§ 28-2 markers) for (b): stated, or unknown

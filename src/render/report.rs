@@ -8,6 +8,8 @@
 //! the system's priority, then by expiry; the verdicts by recommendation, strictest first; the
 //! plan's alerts by severity; the deadlines by year.
 
+mod consolidation;
+
 use std::collections::HashMap;
 
 use chrono::{Datelike, NaiveDate};
@@ -15,12 +17,16 @@ use serde::Serialize;
 
 use super::labels::{self, tr};
 use super::memo::{DeadlineRow, deadline_row};
+use crate::analysis::headroom::Reach;
 use crate::assessment::{Assessment, Recommendation};
 use crate::law::labels as law;
 use crate::model::{Contract, Portfolio};
 use crate::plan::{Action, ActionKind, ContractPlan, Plan, Severity};
 use crate::priorities::Priority;
-use crate::text::{Lang, date_long, date_short};
+use crate::text::{Lang, date_long, date_short, nok};
+use rust_decimal::Decimal;
+
+pub use consolidation::{AlternativeRow, MemberRow, Section as ConsolidationSection};
 
 /// One recommendation and how many changes got it.
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
@@ -42,6 +48,9 @@ pub struct ChangeRow {
     pub recommendation: String,
     pub grounds: String,
     pub notice: String,
+    /// The largest price increase that would still be continue on the change's date
+    /// (`analysis::headroom`).
+    pub headroom: String,
 }
 
 /// A marker on a timeline row or across the whole chart.
@@ -131,6 +140,8 @@ pub struct ReportData {
     /// critical first (see `alert_groups`).
     pub alerts: Vec<Alert>,
     pub alert_groups: Vec<Group>,
+    /// The groups of overlapping contracts and what to do about each.
+    pub consolidation: Vec<ConsolidationSection>,
     pub notes: Vec<String>,
 }
 
@@ -144,6 +155,11 @@ pub struct ReportInput<'a> {
     pub fingerprint: &'a str,
     /// The procurement plan for the same portfolio and date.
     pub plan: &'a Plan,
+    /// The largest price increase still continue for each assessment's contract on its date
+    /// (`analysis::headroom::continue_up_to`), in the order of `assessments`.
+    pub headroom: &'a [Reach<Decimal>],
+    /// The consolidation analysis of the same portfolio and date.
+    pub consolidation: &'a [crate::analysis::consolidation::Group],
 }
 
 const RECOMMENDATIONS: [Recommendation; 3] = [
@@ -188,6 +204,7 @@ impl ReportData {
             deadline_groups,
             alerts,
             alert_groups,
+            consolidation: consolidation::sections(input.consolidation, p, input.date, lang),
             notes: vec![tr(
                 lang,
                 "Fristene er hentet fra anskaffelsesplanen («vesentlig plan»): seneste datoer for oppstart og kunngjøring av nye konkurranser, oppsigelse og intensjonskunngjøring, beregnet fra lovens minstefrister og prosjektets ledetidsmodell. Periodene regnes i kalenderdager; en seneste frist som faller på en helg eller helligdag er flyttet til virkedagen før.",
@@ -453,9 +470,21 @@ fn changes(input: &ReportInput<'_>, plans: &ContractPlans<'_>) -> (Vec<ChangeRow
         .iter()
         .map(|c| (c.id.as_str(), c))
         .collect();
+    let headroom: HashMap<(&str, &str), Reach<Decimal>> = input
+        .assessments
+        .iter()
+        .zip(input.headroom)
+        .map(|(a, h)| ((a.contract.as_str(), a.change.as_str()), *h))
+        .collect();
     let rows = sorted
         .iter()
-        .map(|a| change_row(a, contracts.get(a.contract.as_str()).copied(), lang))
+        .map(|a| {
+            let room = headroom
+                .get(&(a.contract.as_str(), a.change.as_str()))
+                .copied()
+                .unwrap_or(Reach::None);
+            change_row(a, contracts.get(a.contract.as_str()).copied(), room, lang)
+        })
         .collect();
     (rows, groups)
 }
@@ -497,8 +526,22 @@ fn grounds_cell(a: &Assessment, lang: Lang) -> String {
     }
 }
 
-fn change_row(a: &Assessment, contract: Option<&Contract>, lang: Lang) -> ChangeRow {
+fn change_row(
+    a: &Assessment,
+    contract: Option<&Contract>,
+    headroom: Reach<Decimal>,
+    lang: Lang,
+) -> ChangeRow {
     ChangeRow {
+        headroom: match headroom {
+            Reach::UpTo(v) => nok(v, lang),
+            Reach::Unlimited => tr(
+                lang,
+                "uten øvre grense i klausulen",
+                "no maximum in the clause",
+            ),
+            Reach::None => "–".to_owned(),
+        },
         contract: a.contract.clone(),
         title: contract.map(|c| c.title.clone()).unwrap_or_default(),
         change: a.change.clone(),
@@ -538,6 +581,14 @@ impl Scale {
         Self {
             from: year_start(min.year()),
             to: year_start(max.year() + 1),
+        }
+    }
+
+    /// Whole calendar years from the one holding `from` to the one holding `to`.
+    fn between(from: NaiveDate, to: NaiveDate) -> Self {
+        Self {
+            from: year_start(from.year()),
+            to: year_start(to.year().max(from.year()) + 1),
         }
     }
 

@@ -167,14 +167,7 @@ pub(crate) async fn memo_pdf(
     else {
         return (StatusCode::NOT_FOUND, "no such contract or change").into_response();
     };
-    let data = match crate::render::batch::memo_data(
-        &a.loaded.portfolio,
-        Some(&a.plan),
-        lang,
-        snap.today,
-        &snap.fingerprint,
-        assessment,
-    ) {
+    let data = match a.memo(assessment, lang, snap.today, &snap.fingerprint) {
         Ok(d) => d,
         Err(e) => return server_error(&e.to_string()),
     };

@@ -58,6 +58,8 @@ pub struct Assessed {
     by_contract: Vec<Vec<usize>>,
     /// The report's data (counts, verdict table, timeline) in Norwegian and English.
     report: [ReportData; 2],
+    /// The consolidation analysis of the portfolio (`analysis::consolidation`).
+    pub(crate) consolidation: Vec<crate::analysis::consolidation::Group>,
 }
 
 impl Assessed {
@@ -76,6 +78,18 @@ impl Assessed {
                 by_contract[c].push(i);
             }
         }
+        let headroom = crate::analysis::headroom::continue_up_to(
+            &loaded.portfolio,
+            &assessments,
+            &loaded.thresholds,
+        );
+        let consolidation =
+            crate::analysis::consolidation::analyse(&crate::analysis::consolidation::Input {
+                portfolio: &loaded.portfolio,
+                thresholds: &loaded.thresholds,
+                config: &config,
+                date: today,
+            });
         let report = [Lang::Nb, Lang::En].map(|lang| {
             ReportData::build(&ReportInput {
                 portfolio: &loaded.portfolio,
@@ -84,6 +98,8 @@ impl Assessed {
                 date: today,
                 fingerprint,
                 plan: &plan,
+                headroom: &headroom,
+                consolidation: &consolidation,
             })
         });
         Self {
@@ -94,7 +110,30 @@ impl Assessed {
             index,
             by_contract,
             report,
+            consolidation,
         }
+    }
+
+    /// The memo of one of its assessments, as `vesentlig memo` builds it (the plan's deadlines,
+    /// the headroom on the change's date).
+    pub(crate) fn memo(
+        &self,
+        x: &crate::assessment::Assessment,
+        lang: Lang,
+        today: NaiveDate,
+        fingerprint: &str,
+    ) -> Result<crate::render::memo::MemoData, crate::render::batch::MemoError> {
+        let batch = crate::render::batch::MemoBatch {
+            portfolio: &self.loaded.portfolio,
+            lang,
+            date: today,
+            fingerprint,
+            // Nothing is written: the page shows the data, the PDF route serves the bytes.
+            out_dir: std::path::Path::new(""),
+            plan: Some(&self.plan),
+            thresholds: &self.loaded.thresholds,
+        };
+        crate::render::batch::memo_data(&batch, x)
     }
 
     /// The position of contract `id`.

@@ -8,11 +8,16 @@
 use maud::{Markup, html};
 
 use super::whatif::WhatIf;
-use super::{Ctx, Nav, deadlines, encode, facts, layout, lines, recommendation, severity};
+use super::{
+    Ctx, Nav, contract_link, deadlines, encode, facts, layout, lines, recommendation, severity,
+};
+use crate::analysis::consolidation::Group;
 use crate::assessment::Assessment;
 use crate::model::{AuthorityKind, Contract, Part};
 use crate::plan::ContractPlan;
+use crate::render::labels;
 use crate::render::memo::{self, MemoData};
+use crate::text::{date_long, date_short, nok};
 use crate::web::snapshot::Assessed;
 
 /// One section of the contract page: its anchor, its title in the table of contents, and
@@ -34,14 +39,7 @@ pub(crate) fn page(ctx: &Ctx<'_>, a: &Assessed, position: usize, whatif: &WhatIf
     }];
     for x in &own {
         // The memo's data: the page shows each change as its memo does.
-        let Ok(m) = crate::render::batch::memo_data(
-            &a.loaded.portfolio,
-            Some(&a.plan),
-            ctx.lang,
-            ctx.snap.today,
-            &ctx.snap.fingerprint,
-            x,
-        ) else {
+        let Ok(m) = a.memo(x, ctx.lang, ctx.snap.today, &ctx.snap.fingerprint) else {
             continue;
         };
         sections.push(Section {
@@ -52,6 +50,24 @@ pub(crate) fn page(ctx: &Ctx<'_>, a: &Assessed, position: usize, whatif: &WhatIf
                 format!("{} «{}»", ctx.t("Endring", "Change"), x.change)
             },
             body: change_section(ctx, c, x, &m),
+        });
+    }
+    sections.push(Section {
+        anchor: "handlingsrom".into(),
+        title: ctx.t("Handlingsrom", "Headroom").into(),
+        body: headroom_section(ctx, a, c),
+    });
+    if let Some(g) = a
+        .consolidation
+        .iter()
+        .find(|g| !g.alternatives.is_empty() && g.contracts().any(|id| id == c.id))
+    {
+        sections.push(Section {
+            anchor: "samordning".into(),
+            title: ctx
+                .t("Overlappende kontrakter", "Overlapping contracts")
+                .into(),
+            body: consolidation_section(ctx, c, g),
         });
     }
     sections.push(Section {
@@ -200,12 +216,94 @@ pub(crate) fn assessment_body(ctx: &Ctx<'_>, m: &MemoData) -> Markup {
                 }
             }
         }
+        @if !m.headroom.is_empty() {
+            h3 { (ctx.t("Handlingsrom på endringsdatoen", "Headroom on the change's date")) }
+            @for s in &m.headroom { p { (s) } }
+        }
         h3 { (ctx.t("Konklusjon", "Conclusion")) }
         p { (m.conclusion) }
         @if !m.warnings.is_empty() {
             h3 { (ctx.t("Usikkerhet og advarsler", "Uncertainties and warnings")) }
             ul.warnings { @for w in &m.warnings { li { (w) } } }
         }
+    }
+}
+
+/// How far the contract can stretch today (`analysis::headroom`): the sentences of the memo and
+/// the room under each ground.
+fn headroom_section(ctx: &Ctx<'_>, a: &Assessed, c: &Contract) -> Markup {
+    let p = &a.loaded.portfolio;
+    let h = crate::analysis::headroom::headroom(
+        c,
+        p.merger.as_ref(),
+        &a.loaded.thresholds,
+        ctx.snap.today,
+    );
+    if let Some(end) = h.contract_ended {
+        return html! { p { (ctx.t("Kontrakten utløp", "The contract ended on")) " " (date_long(end, ctx.lang)) "." } };
+    }
+    html! {
+        @for s in memo::headroom_sentences(&h, ctx.lang) { p { (s) } }
+        table {
+            thead { tr {
+                th { (ctx.t("Grunnlag", "Ground")) } th { (ctx.t("Hjemmel", "Provision")) }
+                th.num { (ctx.t("Rom", "Room")) } th { (ctx.t("Til og med", "Until")) } th { (ctx.t("Forklaring", "Explanation")) }
+            } }
+            tbody {
+                @for g in &h.grounds {
+                    tr {
+                        td { (labels::ground(g.ground, ctx.lang)) @if let Some(id) = &g.id { " «" (id) "»" } }
+                        td.sub { (labels::provision(g.provision, ctx.lang)) }
+                        td.num { @if let Some(r) = g.room { (nok(r, ctx.lang)) } @else { "–" } }
+                        td { @if let Some(u) = g.until { (date_short(u, ctx.lang)) } @else { "–" } }
+                        td.sub { (g.reason.get(ctx.lang)) }
+                    }
+                }
+            }
+        }
+        @for n in &h.notes { p.sub { (n.get(ctx.lang)) } }
+    }
+}
+
+/// The group of overlapping contracts this one belongs to, with the ranked alternatives
+/// (`analysis::consolidation`).
+fn consolidation_section(ctx: &Ctx<'_>, c: &Contract, g: &Group) -> Markup {
+    let mut ranked: Vec<_> = g.alternatives.iter().collect();
+    ranked.sort_by_key(|x| x.rank);
+    html! {
+        p { (ctx.t("Samme behov dekkes av", "The same need is served by")) " "
+            @for (i, id) in g.contracts().enumerate() {
+                @if i > 0 { ", " }
+                @if id == c.id { strong { (id) } } @else { (contract_link(ctx, id, id)) }
+            }
+            " (" (g.group) ")."
+        }
+        @for r in &g.reasons { p { strong { (r.get(ctx.lang)) } } }
+        table {
+            thead { tr {
+                th { "#" } th { (ctx.t("Alternativ", "Alternative")) } th { (ctx.t("Vurdering", "Verdict")) }
+                th.num { (ctx.t("Eksponering", "Exposure")) } th { (ctx.t("Én kontrakt fra", "One contract from")) }
+                th { (ctx.t("Begrunnelse", "Reasons")) }
+            } }
+            tbody {
+                @for x in &ranked {
+                    tr {
+                        td { (x.rank) }
+                        td { @match x.keep.as_deref() {
+                            Some(k) => { (ctx.t("Behold", "Keep")) " " (k) },
+                            None => { (ctx.t("Ny felles konkurranse", "New common competition")) },
+                        } }
+                        td { (recommendation(ctx, Some(x.recommendation))) }
+                        td.num { (nok(x.exposure, ctx.lang)) }
+                        td { @if let Some(d) = x.one_contract_from { (date_short(d, ctx.lang)) } @else { "–" } }
+                        td.sub { ul { @for r in &x.reasons { li { (r.get(ctx.lang)) } } } }
+                    }
+                }
+            }
+        }
+        p.sub { (ctx.t(
+            "Eksponering: verdien av resten av løpetiden for kontrakter som må avsluttes ved sammenslåingen uten hjemmel. Metoden står i docs/consolidation.md.",
+            "Exposure: the value of the rest of the term of contracts that must end at the merger without a right to. The method is in docs/consolidation.md.")) }
     }
 }
 

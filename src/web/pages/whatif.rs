@@ -417,6 +417,7 @@ fn hypothetical_memo(ctx: &Ctx<'_>, a: &Assessed, h: &Hypothetical) -> MemoData 
         fingerprint: &ctx.snap.fingerprint,
         plan: None,
         plan_warnings: &[],
+        headroom: None,
     })
 }
 
