@@ -861,3 +861,34 @@ mod properties {
         }
     }
 }
+
+#[path = "support/replicate.rs"]
+mod replicate;
+
+/// A warning about overlapping contracts names a few of them and counts the rest: a national
+/// portfolio may hold thousands of contracts for one system, and listing them all made the plan
+/// grow with the square of their number.
+#[test]
+fn overlapping_contracts_are_named_a_few_at_a_time() {
+    let (_keep, root) = replicate::replicated_portfolio(8);
+    let loaded = vesentlig::load::load_checked(&root).unwrap();
+    let a = vesentlig::law::assess_portfolio(&loaded.portfolio, &loaded.thresholds);
+    let plan = vesentlig::plan::plan_portfolio(
+        &loaded.portfolio,
+        &a,
+        d("2026-11-27"),
+        &Default::default(),
+    );
+    let w = plan
+        .warnings
+        .iter()
+        .find(|w| w.contract == "k0-storvik-bibliotek-2020" && w.text.nb.contains("samme system"))
+        .expect("an overlap warning");
+    // Eight copies of Lillevik's library contract overlap: five named, three counted.
+    assert!(
+        w.text.nb.contains("som k0-lillevik-bibliotek-2023, k1-lillevik-bibliotek-2023, k2-lillevik-bibliotek-2023, k3-lillevik-bibliotek-2023, k4-lillevik-bibliotek-2023 og 3 andre i en annen kommune"),
+        "{}",
+        w.text.nb
+    );
+    assert!(w.text.en.contains("and 3 others in another municipality"));
+}

@@ -34,11 +34,10 @@ pub fn run(args: &ConsolidateArgs) -> ExitCode {
         config: &config,
         date: super::today_or(args.date),
     });
-    match args.format {
-        AssessFormat::Json => print!("{}", json(&groups, args.lang)),
-        AssessFormat::Table => print!("{}", table(&groups, args.lang)),
-    }
-    ExitCode::SUCCESS
+    super::print_out(&match args.format {
+        AssessFormat::Json => json(&groups, args.lang),
+        AssessFormat::Table => table(&groups, args.lang),
+    })
 }
 
 /// `{"groups": [...]}`: the keys of the issue first, in order, then the extra keys.

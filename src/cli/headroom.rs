@@ -30,11 +30,10 @@ pub fn run(args: &HeadroomArgs) -> ExitCode {
         .filter(|c| args.contracts.is_empty() || args.contracts.contains(&c.id))
         .map(|c| headroom::headroom(c, portfolio.merger.as_ref(), &loaded.thresholds, date))
         .collect();
-    match args.format {
-        AssessFormat::Json => print!("{}", json(&rooms, args.lang)),
-        AssessFormat::Table => print!("{}", table(&rooms, args.lang)),
-    }
-    ExitCode::SUCCESS
+    super::print_out(&match args.format {
+        AssessFormat::Json => json(&rooms, args.lang),
+        AssessFormat::Table => table(&rooms, args.lang),
+    })
 }
 
 /// `{"headroom": [...]}`: the keys of the issue first, in order, then the extra keys.

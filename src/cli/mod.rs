@@ -87,6 +87,20 @@ pub fn check_contract_filter(
     Some(ExitCode::from(EXIT_USAGE))
 }
 
+/// Writes `text` to standard output; a closed pipe (`| head`) is not an error.
+pub fn print_out(text: &str) -> ExitCode {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error: cannot write the output: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
 /// Writes `bytes` to `path` (atomically) or prints an error; the exit status.
 pub fn write_out(path: &std::path::Path, bytes: &[u8]) -> ExitCode {
     match crate::atomic_file::write_atomic(path, bytes) {

@@ -12,14 +12,14 @@ pub mod lead_time;
 pub mod render;
 mod warnings;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use chrono::{Months, NaiveDate};
 use serde::Serialize;
 
 use crate::assessment::{Assessment, Recommendation};
 use crate::model::{Character, Contract, Part, Portfolio};
-use crate::priorities::{self, PriorityLookup, normalised};
+use crate::priorities::{self, PriorityLookup};
 use crate::text::{Lang, Text, date_long};
 
 pub use calendar::{DateKind, Deadline};
@@ -408,19 +408,43 @@ fn merger_action(m: &MergerDate, today: NaiveDate) -> Action {
     )
 }
 
-/// For each contract whose system also appears in another municipality's contract, both
-/// running past the merger: the other contracts' ids (KS 2017 ch. 6.3.1: overlapping
-/// contracts are the case for termination clauses).
+/// The other municipalities' contracts for the same need that also run past the merger: the
+/// first few by id, and how many more (a national portfolio may hold thousands per system).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Overlap<'a> {
+    pub listed: Vec<&'a str>,
+    pub more: usize,
+}
+
+/// How many overlapping contracts a warning names before «and N others».
+const OVERLAPS_LISTED: usize = 5;
+
+impl Overlap<'_> {
+    /// «a, b og 3 andre» / «a, b and 3 others».
+    pub fn names(&self, lang: Lang) -> String {
+        let listed = self.listed.join(", ");
+        match (self.more, lang) {
+            (0, _) => listed,
+            (n, Lang::Nb) => format!("{listed} og {n} andre"),
+            (n, Lang::En) => format!("{listed} and {n} others"),
+        }
+    }
+}
+
+/// For each contract whose need (its `consolidation_group`, else its system: the grouping of
+/// `analysis::consolidation`) is also served by another municipality's contract, both running
+/// past the merger (KS 2017 ch. 6.3.1: overlapping contracts are the case for termination
+/// clauses). Linear in the group's size: a contract lists a few others and counts the rest.
 fn overlapping_systems<'a>(
     p: &'a Portfolio,
     ends: &[PlannedEnd],
     merger: Option<NaiveDate>,
-) -> BTreeMap<&'a str, Vec<&'a str>> {
-    let mut out: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
+) -> BTreeMap<&'a str, Overlap<'a>> {
+    use crate::analysis::consolidation::{GroupBasis, group_key};
+    let mut out = BTreeMap::new();
     let Some(merger) = merger else {
         return out;
     };
-    // Group by the normalised system name first: only contracts in one group can overlap.
     let mut groups: BTreeMap<String, Vec<(&Contract, Vec<&str>)>> = BTreeMap::new();
     for (c, _) in p
         .contracts
@@ -428,20 +452,33 @@ fn overlapping_systems<'a>(
         .zip(ends)
         .filter(|(_, e)| e.date > merger)
     {
-        if let Some(system) = c.system.as_deref() {
+        if let (GroupBasis::Given | GroupBasis::System, key) = group_key(c) {
             groups
-                .entry(normalised(system))
+                .entry(key)
                 .or_default()
                 .push((c, c.municipality_ids().collect()));
         }
     }
-    for group in groups.values() {
-        for (a, a_municipalities) in group {
-            for (b, b_municipalities) in group {
-                if a.id != b.id && a_municipalities != b_municipalities {
-                    out.entry(a.id.as_str()).or_default().push(b.id.as_str());
-                }
+    for group in groups.values_mut() {
+        group.sort_by(|(a, _), (b, _)| a.id.cmp(&b.id));
+        // How many contracts each set of municipalities holds: the rest are the overlaps.
+        let mut same: HashMap<&[&str], usize> = HashMap::new();
+        for (_, m) in group.iter() {
+            *same.entry(m.as_slice()).or_default() += 1;
+        }
+        for (a, a_municipalities) in group.iter() {
+            let others = group.len() - same.get(a_municipalities.as_slice()).copied().unwrap_or(0);
+            if others == 0 {
+                continue;
             }
+            let listed: Vec<&str> = group
+                .iter()
+                .filter(|(_, b_municipalities)| b_municipalities != a_municipalities)
+                .take(OVERLAPS_LISTED)
+                .map(|(b, _)| b.id.as_str())
+                .collect();
+            let more = others - listed.len();
+            out.insert(a.id.as_str(), Overlap { listed, more });
         }
     }
     out
@@ -477,7 +514,7 @@ fn plan_contract(
     c: &Contract,
     own: &[&Assessment],
     end: PlannedEnd,
-    overlap: Option<&Vec<&str>>,
+    overlap: Option<&Overlap<'_>>,
     run: &Run<'_>,
     warnings: &mut Vec<Warning>,
 ) -> ContractPlan {
@@ -734,7 +771,7 @@ fn tender_actions(c: &Contract, t: &TenderPlan, today: NaiveDate) -> Vec<Action>
 fn termination_action(
     c: &Contract,
     merger: NaiveDate,
-    overlap: Option<&Vec<&str>>,
+    overlap: Option<&Overlap<'_>>,
     today: NaiveDate,
 ) -> Option<Action> {
     let t = c
@@ -752,10 +789,10 @@ fn termination_action(
         Text::new("oppsigelse uten grunn", "termination for convenience")
     };
     let why = match overlap {
-        Some(others) => Text::new(
-            format!(" Overlapper med {}.", others.join(", ")),
-            format!(" Overlaps with {}.", others.join(", ")),
-        ),
+        Some(others) => Text::from_fn(|l| match l {
+            Lang::Nb => format!(" Overlapper med {}.", others.names(l)),
+            Lang::En => format!(" Overlaps with {}.", others.names(l)),
+        }),
         None => Text::new("", ""),
     };
     Some(action(

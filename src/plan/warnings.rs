@@ -16,7 +16,7 @@ pub(super) struct Facts<'a> {
     pub priority: &'a PriorityLookup,
     pub merger: Option<NaiveDate>,
     /// Other municipalities' contracts for the same system running past the merger.
-    pub overlap: Option<&'a Vec<&'a str>>,
+    pub overlap: Option<&'a super::Overlap<'a>>,
     pub tender: Option<&'a TenderPlan>,
     pub actions: &'a [Action],
     pub today: NaiveDate,
@@ -162,13 +162,13 @@ fn overlapping(f: &Facts<'_>, out: &mut Vec<Warning>) {
             WarningKind::OverlappingContracts,
             Text::from_fn(|l| {
                 let (id, system) = (&c.id, c.system.as_deref().unwrap_or_default());
-                let (others, merger) = (others.join(", "), date_long(m, l));
+                let (others, merger) = (others.names(l), date_long(m, l));
                 match l {
                     Lang::Nb => format!(
-                        "{id}: samme system ({system}) som {others} i en annen kommune, og begge løper etter sammenslåingen {merger}. Avklar hvilken avtale som skal videreføres og si opp de andre i tide (KS 2017 kap. 6.3.1)."
+                        "{id}: samme system ({system}) som {others} i en annen kommune, og begge løper etter sammenslåingen {merger}. Avklar hvilken avtale som skal videreføres og si opp de andre i tide (KS 2017 kap. 6.3.1); «vesentlig consolidate» sammenligner alternativene."
                     ),
                     Lang::En => format!(
-                        "{id}: same system ({system}) as {others} in another municipality, both running past the merger on {merger}. Decide which contract continues and terminate the others in time (KS 2017 ch. 6.3.1)."
+                        "{id}: same system ({system}) as {others} in another municipality, both running past the merger on {merger}. Decide which contract continues and terminate the others in time (KS 2017 ch. 6.3.1); «vesentlig consolidate» compares the alternatives."
                     ),
                 }
             }),
