@@ -30,7 +30,11 @@ use crate::model::{extension_days, months_after};
 /// 25 % of contracts have one or two proposed changes, drawn evenly from eleven kinds (option
 /// exercise, clause, de minimis increase, additional deliveries, unforeseen circumstances, new
 /// supplier, unfavourable terms, term extension, price decrease, joining municipality, a change
-/// of nature); the others pass to the merged municipality implicitly.
+/// of nature); the others pass to the merged municipality implicitly. Within those kinds, by the
+/// contract's serial number (no extra draw, so older seeds keep their sequence): every other
+/// change of unfavourable terms states the value of those terms (`nature.estimated_value`),
+/// every 13th term extension is agreed after the contract ended, every 7th joining is an
+/// authority outside the merger.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Spec {
     /// Contracts in all.
@@ -311,7 +315,7 @@ struct Change {
     #[serde(skip_serializing_if = "Option::is_none")]
     new_end: Option<NaiveDate>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
-    add_authorities: Vec<String>,
+    add_authorities: Vec<Authority>,
     #[serde(skip_serializing_if = "Option::is_none")]
     exercise_option: Option<OptionUse>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -347,6 +351,8 @@ struct Nature {
     price_terms: &'static str,
     relaxes_requirements: bool,
     shifts_risk_to_buyer: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    estimated_value: Option<Amount>,
 }
 
 #[derive(Serialize)]
@@ -902,7 +908,7 @@ impl<'a> Builder<'a> {
                         id: id.clone(),
                         quantity: Some(q),
                     });
-                    c.add_authorities = vec![self.neighbour.id.clone()];
+                    c.add_authorities = vec![Authority::Municipality(self.neighbour.id.clone())];
                 }
                 _ => {
                     c.description =
@@ -918,7 +924,8 @@ impl<'a> Builder<'a> {
                     c.under_clause = Some(k.id.clone());
                     c.value_change = percent(self.rng, 3, 18);
                     if k.covers.contains(&"new_authorities") {
-                        c.add_authorities = vec![self.neighbour.id.clone()];
+                        c.add_authorities =
+                            vec![Authority::Municipality(self.neighbour.id.clone())];
                     }
                 }
                 None => {
@@ -968,11 +975,17 @@ impl<'a> Builder<'a> {
             6 => {
                 c.description = "Ny prismodell etter leverandørens krav: høyere timepriser og færre bindinger for leverandøren.".into();
                 c.value_change = percent(self.rng, 1, 8);
+                // Every other such change states the value of its non-price terms (decided
+                // by the serial number, not a draw, so the random sequence stays as it was).
                 c.nature = Some(Nature {
                     new_kinds_of_deliveries: false,
                     price_terms: "favour_supplier",
                     relaxes_requirements: self.rng.chance(40),
                     shifts_risk_to_buyer: self.rng.chance(30),
+                    estimated_value: self
+                        .serial
+                        .is_multiple_of(2)
+                        .then(|| Amount((f.value.0 / Decimal::from(50)).round())),
                 });
             }
             7 => {
@@ -981,6 +994,11 @@ impl<'a> Builder<'a> {
                     "Forlenge avtalen med {months} måneder til ny konkurranse er gjennomført for den sammenslåtte kommunen."
                 );
                 c.new_end = months_after(f.end, months);
+                // Now and then agreed too late, after the contract ended (a retender).
+                if self.serial.is_multiple_of(13) {
+                    c.date = f.end + Days::new(20);
+                    c.description += " Avtalen er allerede utløpt.";
+                }
             }
             8 => {
                 c.description =
@@ -993,8 +1011,17 @@ impl<'a> Builder<'a> {
                     "{} tas inn i avtalen fra sammenslåingstidspunktet.",
                     self.neighbour.name
                 );
-                c.add_authorities = vec![self.neighbour.id.clone()];
+                c.add_authorities = vec![Authority::Municipality(self.neighbour.id.clone())];
                 c.value_change = percent(self.rng, 15, 45);
+                // Now and then an authority outside the merger joins instead.
+                if self.serial.is_multiple_of(7) {
+                    c.description =
+                        "Fjordregionen IKS (utenfor sammenslåingen) tas inn i avtalen.".into();
+                    c.add_authorities = vec![Authority::External(Party {
+                        name: "Fjordregionen IKS".into(),
+                        org_no: "999888777".into(),
+                    })];
+                }
             }
             _ => {
                 c.description = "Utvidelse med nye tjenester som ikke var omfattet av den opprinnelige avtalen.".into();
@@ -1004,6 +1031,7 @@ impl<'a> Builder<'a> {
                     price_terms: "unchanged",
                     relaxes_requirements: false,
                     shifts_risk_to_buyer: false,
+                    estimated_value: None,
                 });
             }
         }

@@ -116,8 +116,20 @@ fn the_portfolio_holds_every_kind_of_contract_and_change() {
     any("new kinds of deliveries", &|p| {
         p.nature.new_kinds_of_deliveries
     });
-    // Every recommendation occurs.
+    any("a stated non-price value", &|p| {
+        p.nature.estimated_value.is_some()
+    });
+    any("a non-price marker of unknown value", &|p| {
+        p.nature.has_valued_marker() && p.nature.estimated_value.is_none()
+    });
+    any("an authority outside the merger joining", &|p| {
+        p.add_authorities
+            .iter()
+            .any(|a| matches!(a, vesentlig::model::AuthorityRef::External(_)))
+    });
+    // Every recommendation occurs, and a change agreed after its contract ended.
     let assessments = vesentlig::law::assess_portfolio(&loaded.portfolio, &loaded.thresholds);
+    assert!(assessments.iter().any(|a| a.contract_ended.is_some()));
     for r in [
         vesentlig::assessment::Recommendation::Continue,
         vesentlig::assessment::Recommendation::IntentionNotice,
