@@ -5,7 +5,6 @@ use std::fmt::Write as _;
 use std::process::ExitCode;
 
 use chrono::NaiveDate;
-use rust_decimal::Decimal;
 use serde::Serialize;
 
 use super::args::{AssessFormat, ConsolidateArgs};
@@ -177,16 +176,8 @@ impl<'a> JsonAlternative<'a> {
     }
 }
 
-fn amount(d: Decimal) -> String {
-    d.normalize().to_string()
-}
-
-fn tr<'a>(lang: Lang, nb: &'a str, en: &'a str) -> &'a str {
-    match lang {
-        Lang::Nb => nb,
-        Lang::En => en,
-    }
-}
+use super::amount;
+use crate::render::labels::tr;
 
 /// The terminal table: per group its contracts, then each alternative in rank order.
 pub fn table(groups: &[Group], lang: Lang) -> String {
@@ -206,7 +197,7 @@ pub fn table(groups: &[Group], lang: Lang) -> String {
                 tr(lang, "årlig", "annual"),
                 nok(m.annual_value, lang),
                 if m.annual_value_given {
-                    ""
+                    String::new()
                 } else {
                     tr(lang, "(beregnet)", "(derived)")
                 },

@@ -114,16 +114,8 @@ impl<'a> JsonGround<'a> {
     }
 }
 
-fn amount(d: Decimal) -> String {
-    d.normalize().to_string()
-}
-
-fn tr<'a>(lang: Lang, nb: &'a str, en: &'a str) -> &'a str {
-    match lang {
-        Lang::Nb => nb,
-        Lang::En => en,
-    }
-}
+use super::amount;
+use crate::render::labels::tr;
 
 /// The terminal table: per contract the two headline answers, then the room per ground.
 pub fn table(rooms: &[Headroom], lang: Lang) -> String {

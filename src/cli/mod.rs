@@ -87,6 +87,11 @@ pub fn check_contract_filter(
     Some(ExitCode::from(EXIT_USAGE))
 }
 
+/// An amount in JSON output: a normalized decimal string (`"1250000"`, never `"1250000.00"`).
+pub(crate) fn amount(d: rust_decimal::Decimal) -> String {
+    d.normalize().to_string()
+}
+
 /// Writes `text` to standard output; a closed pipe (`| head`) is not an error.
 pub fn print_out(text: &str) -> ExitCode {
     use std::io::Write;
