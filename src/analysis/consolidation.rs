@@ -65,6 +65,9 @@ pub struct Member {
     pub annual_value_given: bool,
     pub end: NaiveDate,
     pub earliest_end: EarliestEnd,
+    /// The day its municipalities can join another contract: after its earliest lawful end,
+    /// not before the analysis date.
+    pub accession: NaiveDate,
     /// The remaining value from the merger's effective date to its earliest lawful end: what
     /// ending it at the merger without a right could cost (zero when it can end by then).
     pub exposure_at_merger: Decimal,
@@ -80,15 +83,6 @@ pub enum AlternativeKind {
     NewTender,
 }
 
-/// When a municipality (and the contract it leaves) joins the contract kept or tendered.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Accession {
-    /// The contract that ends.
-    pub leaves: String,
-    pub municipalities: Vec<String>,
-    pub on: NaiveDate,
-}
-
 /// One way to consolidate a group, judged.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Alternative {
@@ -99,8 +93,9 @@ pub struct Alternative {
     /// competition (`retender`).
     pub recommendation: Recommendation,
     pub exposure: Decimal,
+    /// The date from which one contract serves everyone, the others ending when they lawfully
+    /// can (each member's `accession`).
     pub one_contract_from: Option<NaiveDate>,
-    pub accessions: Vec<Accession>,
     /// The hypothetical change the engine judged (`Keep`).
     pub change: Option<HypotheticalChange>,
     /// The new competition's latest dates (`NewTender`).
@@ -250,6 +245,11 @@ fn group_name(basis: GroupBasis, contracts: &[&Contract]) -> String {
 
 fn member(c: &Contract, m: &Merger, from: NaiveDate) -> Member {
     let earliest_end = termination::earliest_end(c, Some(m), from);
+    let accession = earliest_end
+        .last_day
+        .succ_opt()
+        .unwrap_or(earliest_end.last_day)
+        .max(from);
     let exposure_at_merger = if earliest_end.last_day >= m.effective {
         termination::remaining_value(c, m.effective, earliest_end.last_day)
     } else {
@@ -268,23 +268,9 @@ fn member(c: &Contract, m: &Merger, from: NaiveDate) -> Member {
         annual_value_given: c.annual_value.is_some(),
         end: c.end,
         earliest_end,
+        accession,
         exposure_at_merger,
     }
-}
-
-/// The day a member's municipalities can join another contract: after its earliest lawful end,
-/// and not before the analysis date.
-fn accession_of(member: &Member, from: NaiveDate) -> NaiveDate {
-    member
-        .earliest_end
-        .last_day
-        .succ_opt()
-        .unwrap_or(member.earliest_end.last_day)
-        .max(from)
-}
-
-fn member_of<'a>(members: &'a [Member], c: &Contract) -> Option<&'a Member> {
-    members.iter().find(|x| x.contract == c.id)
 }
 
 /// Keep `k`: the others join it when they can end; the engine judges the change.
@@ -295,10 +281,12 @@ fn keep(
     contracts: &[&Contract],
     members: &[Member],
 ) -> Alternative {
+    // The members are in the contracts' order.
     let others: Vec<(&Contract, &Member)> = contracts
         .iter()
-        .filter(|c| c.id != k.id)
-        .filter_map(|c| member_of(members, c).map(|mm| (*c, mm)))
+        .copied()
+        .zip(members)
+        .filter(|(c, _)| c.id != k.id)
         .collect();
     let horizon = contracts.iter().map(|c| c.end).max().unwrap_or(k.end);
     let with_options = k.end_with_options();
@@ -315,32 +303,19 @@ fn keep(
     } else {
         (horizon, Some(horizon), None)
     };
-    let accessions: Vec<Accession> = others
-        .iter()
-        .map(|(c, mm)| Accession {
-            leaves: c.id.clone(),
-            municipalities: mm.municipalities.clone(),
-            on: accession_of(mm, input.date),
-        })
-        .collect();
     // The others' annual values for the part of K's remaining term after they can end.
     let value_change: Decimal = others
         .iter()
-        .map(|(c, mm)| {
-            let from = accession_of(mm, input.date);
-            termination::remaining_value(c, from, final_end)
-        })
+        .map(|(c, mm)| termination::remaining_value(c, mm.accession, final_end))
         .sum();
+    // The others' municipalities not already K's, in order, each once.
+    let mut seen: std::collections::HashSet<&str> = k.municipality_ids().collect();
     let joining: Vec<String> = others
         .iter()
-        .flat_map(|(_, mm)| mm.municipalities.iter().cloned())
-        .filter(|id| !k.municipality_ids().any(|own| own == id))
-        .fold(Vec::new(), |mut acc, id| {
-            if !acc.contains(&id) {
-                acc.push(id);
-            }
-            acc
-        });
+        .flat_map(|(_, mm)| mm.municipalities.iter())
+        .filter(|id| seen.insert(id.as_str()))
+        .cloned()
+        .collect();
     let mut probe = Probe::on(input.date, DESCRIPTION);
     probe.value_change = value_change;
     probe.new_end = new_end;
@@ -353,7 +328,7 @@ fn keep(
     // foreseeability judged by the engine from the merger's dates.
     probe.facts = super::AssumedFacts::Merger;
     let assessment = probe.assess(k, Some(m), input.thresholds);
-    let last_accession = accessions.iter().map(|a| a.on).max();
+    let last_accession = others.iter().map(|(_, mm)| mm.accession).max();
     let one_contract_from = last_accession.filter(|d| *d <= final_end);
     let exposure: Decimal = others.iter().map(|(_, mm)| mm.exposure_at_merger).sum();
     let mut reasons = vec![assessment.conclusion.clone()];
@@ -373,7 +348,7 @@ fn keep(
             "Adding contracting authorities can in itself be a substantial change (KS 2017 ch. 6.4); the assessment presumes that the needs brought in are of the same kind as the contract's.",
         ));
     }
-    reasons.extend(accession_reasons(&accessions, contracts));
+    reasons.extend(accession_reason(others.iter().map(|(_, mm)| *mm)));
     if one_contract_from.is_none() {
         reasons.push(Text::from_fn(|l| match l {
             Lang::Nb => format!("{} slutter {} før alle de andre kan avsluttes; den blir aldri den eneste kontrakten.", k.id, date_long(final_end, l)),
@@ -387,7 +362,6 @@ fn keep(
         recommendation: assessment.recommendation,
         exposure,
         one_contract_from,
-        accessions,
         change: Some(HypotheticalChange {
             date: input.date,
             value_change,
@@ -502,14 +476,6 @@ fn new_tender(
     contracts: &[&Contract],
     members: &[Member],
 ) -> Alternative {
-    let accessions: Vec<Accession> = members
-        .iter()
-        .map(|mm| Accession {
-            leaves: mm.contract.clone(),
-            municipalities: mm.municipalities.clone(),
-            on: accession_of(mm, input.date),
-        })
-        .collect();
     // The new contract must be in force when the first municipality must leave its own
     // contract: the day after that contract's end with every extension option it still has.
     let first = contracts
@@ -518,7 +484,7 @@ fn new_tender(
         .min()
         .unwrap_or(input.date)
         .max(input.date);
-    let last = accessions.iter().map(|a| a.on).max();
+    let last = members.iter().map(|mm| mm.accession).max();
     // The most demanding part among the contracts (the combined need is at least as large), the
     // highest priority among their systems.
     let part = contracts
@@ -560,7 +526,7 @@ fn new_tender(
             Lang::En => format!("The latest start has passed; started on {} a new contract is in force on {} at the earliest.", date_long(input.date, l), date_long(tender.earliest_in_force_from_today, l)),
         }));
     }
-    reasons.extend(accession_reasons(&accessions, contracts));
+    reasons.extend(accession_reason(members.iter()));
     reasons.extend(exposure_reason(exposure, m));
     Alternative {
         kind: AlternativeKind::NewTender,
@@ -568,7 +534,6 @@ fn new_tender(
         recommendation: Recommendation::Retender,
         exposure,
         one_contract_from: last,
-        accessions,
         change: None,
         tender: Some(tender),
         rank: 0,
@@ -576,33 +541,48 @@ fn new_tender(
     }
 }
 
-fn accession_reasons(accessions: &[Accession], contracts: &[&Contract]) -> Vec<Text> {
-    accessions
-        .iter()
-        .map(|a| {
-            let ends = contracts
-                .iter()
-                .find(|c| c.id == a.leaves)
-                .map(|c| c.end)
-                .unwrap_or(a.on);
-            Text::from_fn(|l| match l {
+/// When the contracts that end can let their municipalities join: each named for a small group,
+/// the span for a large one (each member's date is in `members`).
+fn accession_reason<'m>(leaving: impl Iterator<Item = &'m Member>) -> Option<Text> {
+    const NAMED: usize = 3;
+    let leaving: Vec<&Member> = leaving.collect();
+    let (first, last) = (
+        leaving.iter().map(|mm| mm.accession).min()?,
+        leaving.iter().map(|mm| mm.accession).max()?,
+    );
+    Some(Text::from_fn(|l| {
+        if leaving.len() > NAMED {
+            return match l {
                 Lang::Nb => format!(
-                    "{} ({}) kan tiltre {} (kontrakten utløper {}).",
-                    a.leaves,
-                    a.municipalities.join(", "),
-                    date_long(a.on, l),
-                    date_long(ends, l)
+                    "De {} kontraktene som avsluttes, kan avsluttes og kommunene deres tiltre mellom {} og {} (datoen for hver står i listen over kontraktene).",
+                    leaving.len(),
+                    date_long(first, l),
+                    date_long(last, l)
                 ),
                 Lang::En => format!(
-                    "{} ({}) can join on {} (the contract expires on {}).",
-                    a.leaves,
-                    a.municipalities.join(", "),
-                    date_long(a.on, l),
-                    date_long(ends, l)
+                    "The {} contracts that end can end, and their municipalities join, between {} and {} (each one's date is in the list of contracts).",
+                    leaving.len(),
+                    date_long(first, l),
+                    date_long(last, l)
                 ),
+            };
+        }
+        let each: Vec<String> = leaving
+            .iter()
+            .map(|mm| {
+                format!(
+                    "{} ({}) {}",
+                    mm.contract,
+                    mm.municipalities.join(", "),
+                    date_long(mm.accession, l)
+                )
             })
-        })
-        .collect()
+            .collect();
+        match l {
+            Lang::Nb => format!("Kan tiltre: {}.", each.join("; ")),
+            Lang::En => format!("Can join: {}.", each.join("; ")),
+        }
+    }))
 }
 
 fn exposure_reason(exposure: Decimal, m: &Merger) -> Option<Text> {

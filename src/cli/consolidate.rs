@@ -89,6 +89,7 @@ impl<'a> JsonGroup<'a> {
                     earliest_end: m.earliest_end.last_day,
                     earliest_end_by: m.earliest_end.by,
                     notice_by: m.earliest_end.notice_by,
+                    accession: m.accession,
                     exposure_at_merger: amount(m.exposure_at_merger),
                 })
                 .collect(),
@@ -107,6 +108,7 @@ struct JsonMember<'a> {
     earliest_end: NaiveDate,
     earliest_end_by: crate::analysis::termination::EndBy,
     notice_by: Option<NaiveDate>,
+    accession: NaiveDate,
     exposure_at_merger: String,
 }
 
@@ -120,17 +122,9 @@ struct JsonAlternative<'a> {
     reasons: Vec<&'a str>,
     // Extra keys.
     rank: usize,
-    accessions: Vec<JsonAccession<'a>>,
     change: Option<JsonChange<'a>>,
     latest_start: Option<NaiveDate>,
     latest_notice: Option<NaiveDate>,
-}
-
-#[derive(Serialize)]
-struct JsonAccession<'a> {
-    leaves: &'a str,
-    municipalities: &'a [String],
-    on: NaiveDate,
 }
 
 #[derive(Serialize)]
@@ -153,15 +147,6 @@ impl<'a> JsonAlternative<'a> {
             one_contract_from: a.one_contract_from,
             reasons: a.reasons.iter().map(|r| r.get(lang)).collect(),
             rank: a.rank,
-            accessions: a
-                .accessions
-                .iter()
-                .map(|x| JsonAccession {
-                    leaves: &x.leaves,
-                    municipalities: &x.municipalities,
-                    on: x.on,
-                })
-                .collect(),
             change: a.change.as_ref().map(|c| JsonChange {
                 date: c.date,
                 value_change: amount(c.value_change),

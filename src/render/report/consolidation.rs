@@ -20,8 +20,10 @@ pub struct Section {
     pub title: String,
     /// Why the first-ranked alternative is recommended.
     pub why: String,
-    /// In rank order.
+    /// The best few, in rank order.
     pub alternatives: Vec<AlternativeRow>,
+    /// How many more alternatives `vesentlig consolidate` lists («…» when none).
+    pub more: String,
     pub members: Vec<MemberRow>,
     /// The small timeline's own axis (from the report date to the group's last end) and lines
     /// (the report date, the merger).
@@ -56,6 +58,9 @@ pub struct MemberRow {
     pub end: u32,
 }
 
+/// Alternatives a section shows; a group of hundreds of contracts has as many to keep.
+const ALTERNATIVES_SHOWN: usize = 6;
+
 /// The sections of the groups with something to weigh (two contracts or more).
 pub(super) fn sections(
     groups: &[Group],
@@ -76,7 +81,17 @@ fn section(g: &Group, p: &Portfolio, today: NaiveDate, lang: Lang) -> Section {
     let last = g.members.iter().map(|m| m.end).max().unwrap_or(today);
     let scale = Scale::between(today, last);
     let from = scale.at(today);
+    let more = ranked.len().saturating_sub(ALTERNATIVES_SHOWN);
     Section {
+        more: match (more, lang) {
+            (0, _) => String::new(),
+            (n, Lang::Nb) => {
+                format!("… og {n} alternativer til; «vesentlig consolidate» viser alle.")
+            }
+            (n, Lang::En) => {
+                format!("… and {n} more alternatives; «vesentlig consolidate» lists them all.")
+            }
+        },
         ticks: scale.ticks(),
         lines: chart_lines(p, today, &scale, lang),
         title: g.group.clone(),
@@ -85,7 +100,11 @@ fn section(g: &Group, p: &Portfolio, today: NaiveDate, lang: Lang) -> Section {
             .first()
             .map(|r| r.get(lang).to_owned())
             .unwrap_or_default(),
-        alternatives: ranked.into_iter().map(|a| alternative(a, lang)).collect(),
+        alternatives: ranked
+            .into_iter()
+            .take(ALTERNATIVES_SHOWN)
+            .map(|a| alternative(a, lang))
+            .collect(),
         members: g
             .members
             .iter()

@@ -268,8 +268,18 @@ fn headroom_section(ctx: &Ctx<'_>, a: &Assessed, c: &Contract) -> Markup {
 /// The group of overlapping contracts this one belongs to, with the ranked alternatives
 /// (`analysis::consolidation`).
 fn consolidation_section(ctx: &Ctx<'_>, c: &Contract, g: &Group) -> Markup {
+    // The best few, and keeping this contract wherever it ranks.
+    const SHOWN: usize = 6;
     let mut ranked: Vec<_> = g.alternatives.iter().collect();
     ranked.sort_by_key(|x| x.rank);
+    let own = ranked
+        .iter()
+        .skip(SHOWN)
+        .find(|x| x.keep.as_deref() == Some(c.id.as_str()))
+        .copied();
+    ranked.truncate(SHOWN);
+    ranked.extend(own);
+    let hidden = g.alternatives.len() - ranked.len();
     html! {
         p { (ctx.t("Samme behov dekkes av", "The same need is served by")) " "
             @for (i, id) in g.contracts().enumerate() {
@@ -300,6 +310,9 @@ fn consolidation_section(ctx: &Ctx<'_>, c: &Contract, g: &Group) -> Markup {
                     }
                 }
             }
+        }
+        @if hidden > 0 {
+            p.sub { (hidden) " " (ctx.t("alternativer til vises av «vesentlig consolidate».", "more alternatives are listed by «vesentlig consolidate».")) }
         }
         p.sub { (ctx.t(
             "Eksponering: verdien av resten av løpetiden for kontrakter som må avsluttes ved sammenslåingen uten hjemmel. Metoden står i docs/consolidation.md.",
