@@ -177,14 +177,14 @@ pub fn table(groups: &[Group], lang: Lang) -> String {
         for m in &g.members {
             let _ = writeln!(
                 out,
-                "  {}: {} {} {}, {} {}; {} {}",
+                "  {}: {} {}{}, {} {}; {} {}",
                 m.contract,
                 tr(lang, "årlig", "annual"),
                 nok(m.annual_value, lang),
                 if m.annual_value_given {
                     String::new()
                 } else {
-                    tr(lang, "(beregnet)", "(derived)")
+                    tr(lang, " (beregnet)", " (derived)")
                 },
                 tr(lang, "kan tidligst avsluttes", "can end at the earliest"),
                 date_short(m.earliest_end.last_day, lang),
