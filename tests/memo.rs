@@ -320,6 +320,49 @@ fn example_memo_text(contract: &str, change: &str, lang: Lang) -> String {
     pdf_text(&pdf)
 }
 
+/// The memo numbers its own sections (templates/memo.typ, not Typst's heading counter): every
+/// number follows the one before, also where a section is left out, in both languages.
+#[test]
+fn sections_are_numbered_consecutively() {
+    let in_order = |text: &str, headings: &[&str]| {
+        let mut from = 0;
+        for h in headings {
+            let at = text[from..].find(h);
+            assert!(at.is_some(), "«{h}» missing or out of order in:\n{text}");
+            from += at.unwrap() + h.len();
+        }
+    };
+    let normal = example_memo_text("fjordvik-lonn-2021", "utvid-til-nye-fjordvik", Lang::Nb);
+    in_order(
+        &normal,
+        &[
+            "1 Faktum",
+            "1.1 Kontrakten",
+            "1.5 Den foreslåtte endringen",
+            "2 Rettslig rammeverk",
+            "3 Vurdering",
+            "3.1 De minimis-regelen",
+            "4 Beregninger",
+            "5 Usikkerhet og forbehold",
+            "6 Konklusjon",
+            "7 Videre fremgangsmåte",
+            "8 Risiko ved feil vurdering",
+        ],
+    );
+    // No calculations for an ended contract: the reservations take number 4.
+    let ended = example_memo_text("storvik-renhold-2023", "forlengelse-etter-utlop", Lang::En);
+    in_order(
+        &ended,
+        &[
+            "3 Assessment",
+            "3.1 The contract has ended",
+            "4 Uncertainty and reservations",
+            "5 Conclusion",
+            "6 Next steps",
+        ],
+    );
+}
+
 /// The engine revision in the memo (legal-rules.md § 3 and § 6 no. 14): the value of non-price
 /// changes in the calculations, a contract that has ended, a postponed start.
 #[test]
