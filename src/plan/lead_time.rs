@@ -544,10 +544,10 @@ fn implementation_note(priority: Priority, lang: Lang) -> String {
     let label = priority.label();
     match (priority, lang) {
         (Priority::Unknown, Lang::Nb) => {
-            " (ukjent prioritet, implementation_days.unknown; som standard lik kritisk)".into()
+            " (ukjent prioritet: som kritisk, med mindre implementation_days.unknown er satt i planning.json)".into()
         }
         (Priority::Unknown, Lang::En) => {
-            " (unknown priority, implementation_days.unknown; by default as critical)".into()
+            " (unknown priority: as critical, unless implementation_days.unknown is set in planning.json)".into()
         }
         (_, Lang::Nb) => format!(" (prioritet {})", label.nb),
         (_, Lang::En) => format!(" ({} priority)", label.en),
