@@ -12,30 +12,13 @@ use crate::model::Contract;
 use crate::text::{Languages, with_languages};
 
 pub fn run(args: &AssessArgs) -> ExitCode {
-    let loaded = match crate::load::load_checked(&args.portfolio) {
+    let loaded = match super::load(&args.portfolio) {
         Ok(loaded) => loaded,
-        Err(report) => return super::fail(&report),
+        Err(code) => return code,
     };
     let portfolio = &loaded.portfolio;
-    let ids: BTreeSet<&str> = portfolio.contracts.iter().map(|c| c.id.as_str()).collect();
-    let unknown: Vec<&str> = args
-        .contracts
-        .iter()
-        .map(String::as_str)
-        .filter(|id| !ids.contains(id))
-        .collect();
-    if !unknown.is_empty() {
-        let known: Vec<&str> = portfolio.contracts.iter().map(|c| c.id.as_str()).collect();
-        eprintln!(
-            "error: no contract with id {} in the portfolio\n  help: known contract ids: {}",
-            unknown
-                .iter()
-                .map(|id| format!("`{id}`"))
-                .collect::<Vec<_>>()
-                .join(", "),
-            known.join(", ")
-        );
-        return ExitCode::from(super::EXIT_USAGE);
+    if let Some(code) = super::check_contract_filter(portfolio, &args.contracts) {
+        return code;
     }
     // A contract's assessments depend on nothing but the contract, the merger and the
     // thresholds: assessing only the contracts asked for gives the same verdicts.

@@ -14,13 +14,9 @@ use crate::law::labels;
 use crate::text::{Lang, date_short, nok};
 
 pub fn run(args: &ConsolidateArgs) -> ExitCode {
-    let loaded = match crate::load::load_checked(&args.portfolio) {
-        Ok(loaded) => loaded,
-        Err(report) => return super::fail(&report),
-    };
-    let config = match crate::plan::lead_time::load_config(&args.portfolio) {
-        Ok(config) => config,
-        Err(report) => return super::fail(&report),
+    let (loaded, config) = match super::load_with_config(&args.portfolio) {
+        Ok(both) => both,
+        Err(code) => return code,
     };
     if loaded.portfolio.merger.is_none() {
         eprintln!(

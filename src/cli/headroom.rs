@@ -15,9 +15,9 @@ use crate::law::labels;
 use crate::text::{Lang, date_long, date_short, nok};
 
 pub fn run(args: &HeadroomArgs) -> ExitCode {
-    let loaded = match crate::load::load_checked(&args.portfolio) {
+    let loaded = match super::load(&args.portfolio) {
         Ok(loaded) => loaded,
-        Err(report) => return super::fail(&report),
+        Err(code) => return code,
     };
     let portfolio = &loaded.portfolio;
     if let Some(code) = super::check_contract_filter(portfolio, &args.contracts) {

@@ -15,9 +15,9 @@ use crate::render::batch::{MemoBatch, write_memos};
 use crate::text::{Languages, with_languages};
 
 pub fn run(args: &MemoArgs) -> ExitCode {
-    let loaded = match crate::load::load_checked(&args.portfolio) {
+    let loaded = match super::load(&args.portfolio) {
         Ok(loaded) => loaded,
-        Err(report) => return super::fail(&report),
+        Err(code) => return code,
     };
     let portfolio = &loaded.portfolio;
     if let Some(code) = super::check_contract_filter(portfolio, &args.contracts) {

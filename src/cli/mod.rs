@@ -67,6 +67,20 @@ pub fn fail(report: &crate::diagnostics::Report) -> ExitCode {
     ExitCode::from(EXIT_INVALID)
 }
 
+/// Loads and validates the portfolio; an invalid one is reported (exit 1).
+pub fn load(portfolio: &std::path::Path) -> Result<crate::load::Loaded, ExitCode> {
+    crate::load::load_checked(portfolio).map_err(|r| fail(&r))
+}
+
+/// The portfolio and its `planning.json` (or the defaults); either invalid is reported.
+pub fn load_with_config(
+    portfolio: &std::path::Path,
+) -> Result<(crate::load::Loaded, crate::plan::lead_time::PlanningConfig), ExitCode> {
+    let loaded = load(portfolio)?;
+    let config = crate::plan::lead_time::load_config(portfolio).map_err(|r| fail(&r))?;
+    Ok((loaded, config))
+}
+
 /// `--contract` ids that are not in the portfolio are a usage error (exit 2), listing the ids.
 pub fn check_contract_filter(
     portfolio: &crate::model::Portfolio,
@@ -82,8 +96,21 @@ pub fn check_contract_filter(
     for id in unknown {
         eprintln!("error: no contract `{id}` in the portfolio");
     }
-    let known: Vec<&str> = portfolio.contracts.iter().map(|c| c.id.as_str()).collect();
-    eprintln!("hint: the contracts are: {}", known.join(", "));
+    // A national portfolio has too many ids to list them all.
+    const SHOWN: usize = 30;
+    let known: Vec<&str> = portfolio
+        .contracts
+        .iter()
+        .map(|c| c.id.as_str())
+        .take(SHOWN)
+        .collect();
+    let more = portfolio.contracts.len().saturating_sub(SHOWN);
+    let more = if more > 0 {
+        format!(" … and {more} more")
+    } else {
+        String::new()
+    };
+    eprintln!("hint: the contracts are: {}{more}", known.join(", "));
     Some(ExitCode::from(EXIT_USAGE))
 }
 
@@ -151,8 +178,7 @@ pub fn assess_and_plan(
     portfolio: &std::path::Path,
     today: Option<chrono::NaiveDate>,
 ) -> Result<Planned, ExitCode> {
-    let loaded = crate::load::load_checked(portfolio).map_err(|r| fail(&r))?;
-    let config = crate::plan::lead_time::load_config(portfolio).map_err(|r| fail(&r))?;
+    let (loaded, config) = load_with_config(portfolio)?;
     let assessments = crate::law::assess_portfolio(&loaded.portfolio, &loaded.thresholds);
     let plan =
         crate::plan::plan_portfolio(&loaded.portfolio, &assessments, today_or(today), &config);

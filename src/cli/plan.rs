@@ -5,17 +5,13 @@ use std::process::ExitCode;
 
 use super::args::{PlanArgs, PlanFormat};
 use crate::atomic_file::write_atomic_with;
-use crate::plan::{self, lead_time, render};
+use crate::plan::{self, render};
 use crate::text::{Languages, with_languages};
 
 pub fn run(args: &PlanArgs) -> ExitCode {
-    let loaded = match crate::load::load_checked(&args.portfolio) {
-        Ok(l) => l,
-        Err(report) => return super::fail(&report),
-    };
-    let config = match lead_time::load_config(&args.portfolio) {
-        Ok(c) => c,
-        Err(report) => return super::fail(&report),
+    let (loaded, config) = match super::load_with_config(&args.portfolio) {
+        Ok(both) => both,
+        Err(code) => return code,
     };
     let today = super::today_or(args.today);
     // The planner reads the verdicts and dates of the assessments, never their texts.

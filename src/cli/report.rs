@@ -9,13 +9,9 @@ use crate::render::report::{ReportData, ReportInput};
 use crate::render::{Renderer, Template};
 
 pub fn run(args: &ReportArgs) -> ExitCode {
-    let loaded = match crate::load::load_checked(&args.portfolio) {
-        Ok(loaded) => loaded,
-        Err(report) => return super::fail(&report),
-    };
-    let config = match crate::plan::lead_time::load_config(&args.portfolio) {
-        Ok(config) => config,
-        Err(report) => return super::fail(&report),
+    let (loaded, config) = match super::load_with_config(&args.portfolio) {
+        Ok(both) => both,
+        Err(code) => return code,
     };
     match render(args, &loaded, &config) {
         Ok(()) => {
