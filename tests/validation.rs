@@ -475,7 +475,23 @@ fn estimated_values() {
         r#""under_clause": "volum", "nature": { "relaxes_requirements": true, "estimated_value": "12345.67" } }"#,
     )]);
     let tmp = portfolio(&[("merger.json", MERGER), ("lonn.json", &valid)]);
-    assert_eq!(check(tmp.path()).status.code(), Some(0));
+    let out = check(tmp.path());
+    assert_eq!(out.status.code(), Some(0));
+    assert!(out.stderr.is_empty(), "a stated value needs no note");
+    // A marker without a value is valid input, but `check` says what the engine will say:
+    // de minimis cannot cover it (legal-rules.md § 3), with the position of the change's nature.
+    let unvalued = contract(&[(
+        r#""under_clause": "volum" }"#,
+        r#""under_clause": "volum", "nature": { "relaxes_requirements": true } }"#,
+    )]);
+    let tmp = portfolio(&[("merger.json", MERGER), ("lonn.json", &unvalued)]);
+    let out = check(tmp.path());
+    assert_eq!(out.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&out.stdout).contains(": OK"));
+    insta::assert_snapshot!(
+        "note_marker_without_a_value",
+        String::from_utf8_lossy(&out.stderr)
+    );
 }
 
 /// `add_authorities` takes the form of `authorities`: municipality ids or outside authorities.

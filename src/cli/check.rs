@@ -1,10 +1,12 @@
 //! `vesentlig check`: load and validate the portfolio and the planner's `planning.json`, print
 //! every error, or a one-line summary when all is sound.
 
+use std::collections::BTreeMap;
 use std::path::Path;
 use std::process::ExitCode;
 
 use super::args::CheckArgs;
+use crate::diagnostics::SourceFile;
 use crate::load::{Loaded, PLANNING_FILE};
 use crate::plan::lead_time;
 
@@ -13,6 +15,9 @@ pub fn run(args: &CheckArgs) -> ExitCode {
     match (crate::load::load_checked(&args.portfolio), planning) {
         (Ok(loaded), None) => {
             println!("{}", summary(&args.portfolio, &loaded));
+            for note in notes(&loaded) {
+                eprintln!("{note}");
+            }
             super::leave_to_exit(loaded);
             ExitCode::SUCCESS
         }
@@ -54,4 +59,64 @@ fn summary(dir: &Path, loaded: &Loaded) -> String {
         plural(changes, "proposed change", "proposed changes"),
         p.merger.as_ref().map_or("none", |m| m.name.as_str()),
     )
+}
+
+/// At most this many notes are printed; the rest are counted.
+const NOTES_SHOWN: usize = 20;
+
+/// Notes on a sound portfolio: valid facts on which the engine cannot rely on a ground. A
+/// § 28-2 marker whose value is not stated is never taken as zero, so de minimis (FOA § 28-1
+/// (1) b) cannot cover that change until `nature.estimated_value` is given (legal-rules.md § 3).
+fn notes(loaded: &Loaded) -> Vec<String> {
+    let unvalued: Vec<(&crate::model::Contract, usize)> = loaded
+        .portfolio
+        .contracts
+        .iter()
+        .flat_map(|c| {
+            c.proposed_changes
+                .iter()
+                .enumerate()
+                .filter(|(_, ch)| {
+                    ch.nature.has_valued_marker() && ch.nature.estimated_value.is_none()
+                })
+                .map(move |(i, _)| (c, i))
+        })
+        .collect();
+    // Files are read on the fast path without positions: read again only those noted.
+    let mut spanned: BTreeMap<&Path, Option<SourceFile>> = BTreeMap::new();
+    let mut out: Vec<String> = unvalued
+        .iter()
+        .take(NOTES_SHOWN)
+        .map(|&(c, i)| {
+            let path = c.origin.field(&format!(".proposed_changes[{i}].nature"));
+            let source = spanned
+                .entry(c.origin.file.as_path())
+                .or_insert_with(|| with_spans(&c.origin.file));
+            let at = source
+                .as_ref()
+                .and_then(|s| Some(s.line_col(s.span(&path)?.start)))
+                .map_or_else(String::new, |(line, col)| format!(":{line}:{col}"));
+            format!(
+                "note: {}{at}: {path}: change `{}` of `{}` has a § 28-2 marker but no `estimated_value`; de minimis (FOA § 28-1 (1) b) cannot cover it until the value of its non-price elements is stated (an unknown value is never taken as zero)",
+                crate::diagnostics::display_path(&c.origin.file),
+                c.proposed_changes[i].id,
+                c.id,
+            )
+        })
+        .collect();
+    if unvalued.len() > NOTES_SHOWN {
+        out.push(format!(
+            "note: … and {} more changes with a § 28-2 marker but no `estimated_value`",
+            unvalued.len() - NOTES_SHOWN
+        ));
+    }
+    out
+}
+
+/// A file's text with the span of every JSON path, or `None` if it cannot be read again.
+fn with_spans(file: &Path) -> Option<SourceFile> {
+    let text = std::fs::read_to_string(file).ok()?;
+    let mut spans = BTreeMap::new();
+    crate::load::json::index_spans(&crate::load::json::parse(&text).ok()?, "$", &mut spans);
+    Some(SourceFile { text, spans })
 }
