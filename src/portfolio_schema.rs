@@ -56,9 +56,7 @@ pub fn file_schema(kind: FileKind) -> Value {
 
 /// The schema's text as `vesentlig schema` prints it: pretty JSON and a final newline.
 pub fn file_schema_text(kind: FileKind) -> String {
-    let mut s = serde_json::to_string_pretty(&file_schema(kind)).unwrap_or_default();
-    s.push('\n');
-    s
+    crate::text::pretty_json(&file_schema(kind))
 }
 
 fn schema_of<T: JsonSchema>() -> Schema {

@@ -218,6 +218,15 @@ pub fn date_short(d: NaiveDate, lang: Lang) -> String {
     }
 }
 
+/// The JSON documents the tool writes (`headroom`, `consolidate`, `schema`, imported contract
+/// files): pretty-printed with a final newline. Our own types and `serde_json::Value` have string
+/// keys only, so serializing them cannot fail.
+pub fn pretty_json<T: Serialize + ?Sized>(value: &T) -> String {
+    let mut s = serde_json::to_string_pretty(value).unwrap_or_default();
+    s.push('\n');
+    s
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

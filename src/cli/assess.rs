@@ -12,14 +12,11 @@ use crate::model::Contract;
 use crate::text::{Languages, with_languages};
 
 pub fn run(args: &AssessArgs) -> ExitCode {
-    let loaded = match super::load(&args.portfolio) {
+    let loaded = match super::load_for(&args.portfolio, &args.contracts) {
         Ok(loaded) => loaded,
         Err(code) => return code,
     };
     let portfolio = &loaded.portfolio;
-    if let Some(code) = super::check_contract_filter(portfolio, &args.contracts) {
-        return code;
-    }
     // A contract's assessments depend on nothing but the contract, the merger and the
     // thresholds: assessing only the contracts asked for gives the same verdicts.
     let wanted: BTreeSet<&str> = args.contracts.iter().map(String::as_str).collect();

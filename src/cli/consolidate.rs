@@ -44,9 +44,7 @@ pub fn json(groups: &[Group], lang: Lang) -> String {
     let doc = Doc {
         groups: groups.iter().map(|g| JsonGroup::new(g, lang)).collect(),
     };
-    let mut s = serde_json::to_string_pretty(&doc).unwrap_or_default();
-    s.push('\n');
-    s
+    crate::text::pretty_json(&doc)
 }
 
 #[derive(Serialize)]

@@ -15,14 +15,11 @@ use crate::law::labels;
 use crate::text::{Lang, date_long, date_short, nok};
 
 pub fn run(args: &HeadroomArgs) -> ExitCode {
-    let loaded = match super::load(&args.portfolio) {
+    let loaded = match super::load_for(&args.portfolio, &args.contracts) {
         Ok(loaded) => loaded,
         Err(code) => return code,
     };
     let portfolio = &loaded.portfolio;
-    if let Some(code) = super::check_contract_filter(portfolio, &args.contracts) {
-        return code;
-    }
     let date = super::today_or(args.date);
     let rooms: Vec<Headroom> = portfolio
         .contracts
@@ -45,9 +42,7 @@ pub fn json(rooms: &[Headroom], lang: Lang) -> String {
     let doc = Doc {
         headroom: rooms.iter().map(|h| JsonHeadroom::new(h, lang)).collect(),
     };
-    let mut s = serde_json::to_string_pretty(&doc).unwrap_or_default();
-    s.push('\n');
-    s
+    crate::text::pretty_json(&doc)
 }
 
 #[derive(Serialize)]

@@ -15,14 +15,11 @@ use crate::render::batch::{MemoBatch, write_memos};
 use crate::text::{Languages, with_languages};
 
 pub fn run(args: &MemoArgs) -> ExitCode {
-    let loaded = match super::load(&args.portfolio) {
+    let loaded = match super::load_for(&args.portfolio, &args.contracts) {
         Ok(loaded) => loaded,
         Err(code) => return code,
     };
     let portfolio = &loaded.portfolio;
-    if let Some(code) = super::check_contract_filter(portfolio, &args.contracts) {
-        return code;
-    }
     let config = match crate::plan::lead_time::load_config(&args.portfolio) {
         Ok(config) => config,
         Err(report) => return super::fail(&report),

@@ -72,6 +72,18 @@ pub fn load(portfolio: &std::path::Path) -> Result<crate::load::Loaded, ExitCode
     crate::load::load_checked(portfolio).map_err(|r| fail(&r))
 }
 
+/// Loads the portfolio, then refuses `--contract` ids it does not hold (exit 2).
+pub fn load_for(
+    portfolio: &std::path::Path,
+    contracts: &[String],
+) -> Result<crate::load::Loaded, ExitCode> {
+    let loaded = load(portfolio)?;
+    match check_contract_filter(&loaded.portfolio, contracts) {
+        Some(code) => Err(code),
+        None => Ok(loaded),
+    }
+}
+
 /// The portfolio and its `planning.json` (or the defaults); either invalid is reported.
 pub fn load_with_config(
     portfolio: &std::path::Path,

@@ -1035,8 +1035,7 @@ pub fn write(import: &Import, dir: &Path, force: bool) -> Result<Vec<PathBuf>, W
     fs::create_dir_all(dir).map_err(|e| WriteError::Io(dir.to_path_buf(), e))?;
     let mut created = Vec::new();
     for (c, path) in import.contracts.iter().zip(&paths) {
-        let mut text = serde_json::to_string_pretty(&c.json).unwrap_or_default();
-        text.push('\n');
+        let text = crate::text::pretty_json(&c.json);
         let new = !path.exists();
         if let Err(e) = crate::atomic_file::write_atomic(path, text.as_bytes()) {
             for p in &created {
