@@ -274,17 +274,7 @@ fn every_example_memo_renders_without_warnings_in_both_languages() {
     let renderer = Renderer::new().unwrap();
     for lang in [Lang::Nb, Lang::En] {
         for a in &assessments {
-            let data = MemoData::build(&MemoInput {
-                assessment: a,
-                contract: loaded.portfolio.contract(&a.contract).unwrap(),
-                merger: loaded.portfolio.merger.as_ref(),
-                lang,
-                date: d("2026-11-27"),
-                fingerprint: "0000000000000000",
-                plan: None,
-                plan_warnings: &[],
-                headroom: None,
-            });
+            let data = example_memo_data(&loaded, a, lang);
             if let Err(e) = renderer.render_strict(Template::Memo, &data, d("2026-11-27")) {
                 panic!("{} / {} ({lang:?}): {e}", a.contract, a.change);
             }
@@ -295,16 +285,11 @@ fn every_example_memo_renders_without_warnings_in_both_languages() {
     }
 }
 
-/// The memo of an example change, read back as text.
-fn example_memo_text(contract: &str, change: &str, lang: Lang) -> String {
-    let (loaded, assessments) = example_assessments();
-    let a = assessments
-        .iter()
-        .find(|a| a.contract == contract && a.change == change)
-        .unwrap();
-    let data = MemoData::build(&MemoInput {
+/// The memo data of an example assessment, without plan or headroom.
+fn example_memo_data(loaded: &vesentlig::load::Loaded, a: &Assessment, lang: Lang) -> MemoData {
+    MemoData::build(&MemoInput {
         assessment: a,
-        contract: loaded.portfolio.contract(contract).unwrap(),
+        contract: loaded.portfolio.contract(&a.contract).unwrap(),
         merger: loaded.portfolio.merger.as_ref(),
         lang,
         date: d("2026-11-27"),
@@ -312,7 +297,17 @@ fn example_memo_text(contract: &str, change: &str, lang: Lang) -> String {
         plan: None,
         plan_warnings: &[],
         headroom: None,
-    });
+    })
+}
+
+/// The memo of an example change, read back as text.
+fn example_memo_text(contract: &str, change: &str, lang: Lang) -> String {
+    let (loaded, assessments) = example_assessments();
+    let a = assessments
+        .iter()
+        .find(|a| a.contract == contract && a.change == change)
+        .unwrap();
+    let data = example_memo_data(&loaded, a, lang);
     let pdf = Renderer::new()
         .unwrap()
         .render_strict(Template::Memo, &data, d("2026-11-27"))

@@ -3,6 +3,9 @@
 //! them (numbers, dates, title rows, a byte-order mark, Windows-1252) import; broken ones are
 //! refused cell by cell and write nothing; the export holds real numbers and dates.
 
+mod support;
+use support::{example_contracts, example_dir as example};
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 use std::str::FromStr;
@@ -22,10 +25,6 @@ fn run(args: &[&str]) -> Output {
 
 fn text(b: &[u8]) -> String {
     String::from_utf8_lossy(b).into_owned()
-}
-
-fn example() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("contracts")
 }
 
 fn p(path: &Path) -> &str {
@@ -101,15 +100,6 @@ fn assert_same_register_facts(imported: &Path, name: &str) {
         }
     }
     assert_eq!(n, example_contracts());
-}
-
-/// The number of contracts in the example portfolio.
-fn example_contracts() -> usize {
-    vesentlig::load::load_checked(&example())
-        .unwrap()
-        .portfolio
-        .contracts
-        .len()
 }
 
 #[test]

@@ -2,28 +2,18 @@
 //! every page is fetched — content, status codes, security headers, escaping of hostile text,
 //! path traversal, the Host check, the what-if form, an invalid portfolio and live reloading.
 
+mod support;
+use support::{example_contracts, example_dir as example};
+
 use std::io::{Read, Write};
 use std::net::TcpStream;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::time::{Duration, Instant};
 
 use vesentlig::web::{Options, Server};
 
 fn today() -> chrono::NaiveDate {
     chrono::NaiveDate::from_ymd_opt(2026, 11, 27).unwrap()
-}
-
-/// The number of contracts in the example portfolio.
-fn example_contracts() -> usize {
-    vesentlig::load::load_checked(&example())
-        .unwrap()
-        .portfolio
-        .contracts
-        .len()
-}
-
-fn example() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("contracts")
 }
 
 fn start(dir: &Path) -> Server {

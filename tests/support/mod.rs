@@ -225,6 +225,15 @@ pub fn example_dir() -> std::path::PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("contracts")
 }
 
+/// The number of contracts in the example portfolio.
+pub fn example_contracts() -> usize {
+    vesentlig::load::load_checked(&example_dir())
+        .unwrap()
+        .portfolio
+        .contracts
+        .len()
+}
+
 /// Runs the `vesentlig` binary.
 pub fn vesentlig(args: &[&str]) -> std::process::Output {
     Command::new(env!("CARGO_BIN_EXE_vesentlig"))
