@@ -553,6 +553,16 @@ pub struct Termination {
     pub on_merger: bool,
 }
 
+impl Termination {
+    /// The last day notice can be given to end the contract by `date`: whole calendar months
+    /// back. chrono clamps a missing day (31 May − 3 months → 28/29 February), which is earlier
+    /// and therefore safe for a latest date.
+    pub fn notice_by(&self, date: NaiveDate) -> NaiveDate {
+        date.checked_sub_months(Months::new(self.notice_months))
+            .unwrap_or(date)
+    }
+}
+
 /// The ground an earlier modification relied on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]

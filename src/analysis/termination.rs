@@ -53,11 +53,8 @@ pub fn earliest_end(c: &Contract, merger: Option<&Merger>, from: NaiveDate) -> E
         }
     };
     if let Some(m) = merger.filter(|_| t.on_merger) {
-        // Calendar months back from the merger, as the planner counts its termination deadline.
-        let notice_by = m
-            .effective
-            .checked_sub_months(Months::new(t.notice_months))
-            .unwrap_or(m.effective);
+        // Counted as the planner counts its termination deadline.
+        let notice_by = t.notice_by(m.effective);
         if let Some(last_day) = m.effective.pred_opt().filter(|_| from <= notice_by) {
             consider(last_day, EndBy::OnMerger, notice_by);
         }

@@ -14,7 +14,7 @@ mod warnings;
 
 use std::collections::{BTreeMap, HashMap};
 
-use chrono::{Months, NaiveDate};
+use chrono::NaiveDate;
 use serde::Serialize;
 
 use crate::assessment::{Assessment, Recommendation};
@@ -778,11 +778,7 @@ fn termination_action(
         .termination
         .as_ref()
         .filter(|t| t.on_merger || t.for_convenience)?;
-    // Calendar months back from the merger; chrono clamps a missing day (31 May − 3 months →
-    // 28/29 February), which is earlier and therefore safe for a latest date.
-    let legal = merger
-        .checked_sub_months(Months::new(t.notice_months))
-        .unwrap_or(merger);
+    let legal = t.notice_by(merger);
     let ground = if t.on_merger {
         Text::new("oppsigelse ved sammenslåing", "termination on the merger")
     } else {
