@@ -89,7 +89,17 @@ impl Case<'_> {
                         ));
                     }
                 }
-                Reach::Unlimited => {}
+                // No limit: even ten times the contract's value keeps the verdict.
+                Reach::Unlimited => {
+                    let far = self.c.value * Decimal::TEN;
+                    let got = self.best(facts, |p| p.value_change = far);
+                    if got > target {
+                        return Err(format!(
+                            "{}: {target:?} reported without a limit, but {far} is {got:?}",
+                            self.c.id
+                        ));
+                    }
+                }
             }
         }
         for (reach, facts, target) in [
@@ -122,7 +132,17 @@ impl Case<'_> {
                         ));
                     }
                 }
-                Reach::Unlimited => {}
+                // No limit: even ten more years keep the verdict.
+                Reach::Unlimited => {
+                    let far = self.c.end + TimeDelta::days(3650);
+                    let got = self.best(facts, |p| p.new_end = Some(far));
+                    if got > target {
+                        return Err(format!(
+                            "{}: {target:?} reported without a limit, but an end of {far} is {got:?}",
+                            self.c.id
+                        ));
+                    }
+                }
             }
         }
         Ok(())
